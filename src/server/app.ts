@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import './platform/http/types';
+import { errorsPlugin } from './platform/http/errors.plugin';
+import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
+import { authPlugin } from './platform/http/auth.plugin';
+import { webPlugin } from './platform/http/web.plugin';
+import { createMailer, type Mailer } from './platform/mail';
+import { createJobQueue, type JobQueue } from './platform/jobs';
+import { systemRoutes } from './modules/system/system.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { oidcRoutes } from './modules/auth/oidc.routes';
+import { peopleRoutes } from './modules/people/people.routes';
+import { adminRoutes } from './modules/admin/admin.routes';
+import { rosteringRoutes } from './modules/rostering/rostering.routes';
+import { systemsPlugin } from './modules/systems/systems.plugin';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Db;
+  mailer?: Mailer;
+  jobs?: JobQueue;
+  logger?: boolean;
+  webRoot?: string;
+}
+
+/** Builds the whole application from plugins; the caller decides whether to listen. */
+export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    trustProxy: opts.config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('config', opts.config);
+  app.decorate('db', opts.db);
+  app.decorate('mailer', opts.mailer ?? createMailer({ smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, log: app.log }));
+  app.decorate('jobs', opts.jobs ?? createJobQueue(opts.db, { onError: (err) => app.log.error({ err }, 'job failed') }));
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(securityHeadersPlugin);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'DistrictOps API', version: '0.1.0', description: 'Every route, its permission and its schemas.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dops_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      const permission = args.route.config?.permission;
+      if (permission) out.schema = { ...out.schema, description: `Permission: \`${permission}\`` };
+      return out;
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { validatorUrl: null },
+    // Swagger UI's own CSP would upgrade requests to HTTPS (breaking plain-HTTP installs), allow
+    // framing and load an outside validator badge: keep ours instead.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/\s*upgrade-insecure-requests;?/, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(' validator.swagger.io', ''),
+  });
+  await app.register(authPlugin);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes);
+  await app.register(oidcRoutes);
+  await app.register(peopleRoutes);
+  await app.register(adminRoutes);
+  await app.register(rosteringRoutes);
+  await app.register(systemsPlugin);
+
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(webPlugin, { root: opts.webRoot ?? path.join(root, 'dist/web') });
+  return app;
+}

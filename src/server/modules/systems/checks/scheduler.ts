@@ -1,0 +1,307 @@
+import type { Db } from '../../../db/client';
+import type { CheckSpec, CheckState } from '../../../../shared/api/systems';
+import { canonical, hashToken } from '../spec-support';
+import { MinHeap } from './min-heap';
+import type { CheckOutcome } from './outcome';
+import { createResultWriter } from './result-writer';
+import { graceOf, heartbeatDueBy, nextState, runCheck, type LiveCheck } from './run-check';
+import { createLatenessHistogram } from './lateness';
+
+export interface SchedulerOptions {
+  db: Db;
+  /** Checks in flight at once: bounded so a burst does not inflate the latencies it measures. */
+  concurrency?: number;
+  /** Called after results that changed a check's state, with the districts concerned. */
+  onStateChange(districtIds: Set<string>, now: number): Promise<void>;
+  onError(err: unknown): void;
+  random?: () => number;
+}
+
+export interface SchedulerStats {
+  checks: number;
+  running: number;
+  /** Checks started since the last resetStats(). */
+  runs: number;
+  /** How late checks started against their schedule, in ms, since the last resetStats() (1 ms resolution up to 60 s). */
+  latenessP99: number;
+  latenessMax: number;
+}
+
+export interface CheckScheduler {
+  /** (Re)reads the checks from the database; unchanged checks keep their place in the schedule. */
+  load(now?: number): Promise<void>;
+  /** Runs every check due at `now` and waits for them and for the status evaluation: tests drive time with it. */
+  runDueChecks(now?: number): Promise<number>;
+  /** Records a heartbeat by its secret token; false when no check has it. */
+  beat(token: string, now?: number): Promise<boolean>;
+  live(): ReadonlyMap<string, LiveCheck>;
+  start(): void;
+  stop(): Promise<void>;
+  /** Drops every check from memory: another server leads now, and its state will be read afresh. */
+  forget(): void;
+  stats(): SchedulerStats;
+  /** Starts the lateness figures afresh (a benchmark measures from a point on). */
+  resetStats(): void;
+}
+
+interface CheckRow {
+  id: string;
+  district_id: string;
+  system_id: string;
+  key: string;
+  spec: CheckSpec;
+  state: CheckState;
+  consecutive_failures: number;
+  first_failure_at: Date | null;
+  last_checked_at: Date | null;
+  last_beat_at: Date | null;
+  created_at: Date;
+}
+
+const RETRY_MS = 20_000;
+const MAX_SLEEP_MS = 1000;
+const FIRST_RUN_SPREAD_MS = 15_000;
+// With many checks the first runs spread wider (up to a whole interval), about 50 starts a second.
+const SPREAD_PER_CHECK_MS = 20;
+
+export function createScheduler(o: SchedulerOptions): CheckScheduler {
+  const concurrency = o.concurrency ?? 32;
+  const random = o.random ?? Math.random;
+  const checks = new Map<string, LiveCheck & { version: number; nextAt: number; running: boolean }>();
+  let heap = new MinHeap();
+  let ready: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const changed = new Set<string>();
+  const lateness = createLatenessHistogram();
+  const writer = createResultWriter(o.db, (err) => o.onError(err));
+  let evaluation: Promise<void> = Promise.resolve();
+  let queued: Set<string> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = true;
+
+  const schedule = (id: string, at: number) => {
+    const c = checks.get(id);
+    if (!c) return;
+    c.nextAt = at;
+    c.version++;
+    heap.push({ at, id, version: c.version });
+  };
+
+  async function apply(c: LiveCheck & { nextAt: number }, at: number, outcome: CheckOutcome): Promise<boolean> {
+    const next = nextState(c, outcome, at);
+    const stateChanged = next.state !== c.state;
+    writer.add({
+      districtId: c.districtId,
+      checkId: c.id,
+      at,
+      ok: outcome.ok,
+      latencyMs: outcome.latencyMs,
+      message: outcome.message,
+      state: next.state,
+      failures: next.failures,
+      firstFailureAt: next.firstFailureAt,
+    });
+    Object.assign(c, { state: next.state, failures: next.failures, firstFailureAt: next.firstFailureAt });
+    if (stateChanged) changed.add(c.districtId);
+    return next.retrySoon;
+  }
+
+  async function execute(id: string, now: number): Promise<void> {
+    const c = checks.get(id);
+    if (!c) return;
+    c.running = true;
+    const scheduledAt = c.nextAt;
+    lateness.record(Math.max(0, now - scheduledAt));
+    try {
+      if (c.spec.type === 'heartbeat') await readBeat(c);
+      const outcome = await runCheck(c, now);
+      if (!checks.has(id)) return; // deleted while it ran
+      const retrySoon = await apply(c, now, outcome);
+      const interval = c.spec.interval;
+      let at = retrySoon ? now + Math.min(interval, RETRY_MS) : Math.max(scheduledAt + interval, now + 1000);
+      // A healthy heartbeat needs no look until its beat is overdue.
+      if (c.spec.type === 'heartbeat' && c.state !== 'down') at = Math.max(now + 10_000, heartbeatDueBy(c) + 1);
+      schedule(id, at);
+    } catch (err) {
+      o.onError(err);
+      schedule(id, now + c.spec.interval);
+    } finally {
+      c.running = false;
+    }
+  }
+
+  /** A beat may have reached another server (PostgreSQL, several servers): the database has the latest. */
+  async function readBeat(c: LiveCheck) {
+    const { rows } = await o.db.query<{ last_beat_at: Date | null }>('SELECT last_beat_at FROM system_checks WHERE id = $1', [c.id]);
+    const beat = rows[0]?.last_beat_at?.getTime();
+    if (beat !== undefined && beat > (c.lastBeatAt ?? 0)) c.lastBeatAt = beat;
+  }
+
+  /** `now` undefined: real time, each check stamped when it actually starts (honest lateness). */
+  function pump(now: number | undefined) {
+    while (ready.length > 0 && inFlight.size < concurrency) {
+      const id = ready.shift()!;
+      const p = execute(id, now ?? Date.now()).finally(() => {
+        inFlight.delete(p);
+        pump(now);
+      });
+      inFlight.add(p);
+    }
+  }
+
+  function dispatch(now: number, realTime: boolean): number {
+    let n = 0;
+    for (let top = heap.peek(); top && top.at <= now; top = heap.peek()) {
+      heap.pop();
+      const c = checks.get(top.id);
+      if (!c || c.version !== top.version) continue; // superseded entry
+      if (c.running) {
+        schedule(c.id, now + c.spec.interval);
+        continue;
+      }
+      ready.push(c.id);
+      n++;
+    }
+    pump(realTime ? undefined : now);
+    return n;
+  }
+
+  function flushChanges(now: number): Promise<void> {
+    if (changed.size === 0) return evaluation;
+    // An evaluation already waiting takes these districts too: at 10,000 checks the ticks would
+    // otherwise queue evaluations faster than they run.
+    if (queued) {
+      for (const d of changed) queued.add(d);
+      changed.clear();
+      return evaluation;
+    }
+    const districts = new Set(changed);
+    changed.clear();
+    queued = districts;
+    // The evaluation reads check states from the database: write the pending results first.
+    evaluation = evaluation
+      .then(() => {
+        queued = undefined;
+        return writer.flush();
+      })
+      .then(() => o.onStateChange(districts, now))
+      .catch((err: unknown) => o.onError(err));
+    return evaluation;
+  }
+
+  async function settle(now: number) {
+    while (inFlight.size > 0 || ready.length > 0) await Promise.all([...inFlight]);
+    await flushChanges(now);
+    await writer.flush();
+  }
+
+  function tick() {
+    timer = undefined;
+    if (stopped) return;
+    const now = Date.now();
+    dispatch(now, true);
+    void Promise.all([...inFlight]).then(() => flushChanges(Date.now()));
+    const next = heap.peek()?.at ?? now + MAX_SLEEP_MS;
+    timer = setTimeout(tick, Math.max(0, Math.min(next - now, MAX_SLEEP_MS)));
+  }
+
+  return {
+    async load(now = Date.now()) {
+      await writer.flush();
+      const { rows } = await o.db.query<CheckRow>(
+        `SELECT id, district_id, system_id, key, spec, state, consecutive_failures, first_failure_at, last_checked_at, last_beat_at, created_at
+           FROM system_checks`,
+      );
+      const seen = new Set<string>();
+      for (const r of rows) {
+        seen.add(r.id);
+        const prev = checks.get(r.id);
+        if (prev && canonical(prev.spec) === canonical(r.spec)) {
+          // A beat recorded by another server: a missed heartbeat recovers now, not at its next look.
+          const beat = r.last_beat_at?.getTime();
+          if (beat !== undefined && beat > (prev.lastBeatAt ?? 0)) {
+            prev.lastBeatAt = beat;
+            if (prev.state !== 'up' && !prev.running) schedule(r.id, now);
+          }
+          continue;
+        }
+        const interval = r.spec.interval;
+        const spread = Math.min(interval, Math.max(FIRST_RUN_SPREAD_MS, rows.length * SPREAD_PER_CHECK_MS));
+        const last = r.last_checked_at?.getTime();
+        // Spread first runs so a thousand imported checks do not fire in the same millisecond.
+        const first = last !== undefined && last + interval > now ? last + interval : now + Math.floor(random() * spread);
+        checks.set(r.id, {
+          id: r.id,
+          districtId: r.district_id,
+          systemId: r.system_id,
+          key: r.key,
+          spec: r.spec,
+          state: r.state,
+          failures: r.consecutive_failures,
+          firstFailureAt: r.first_failure_at?.getTime() ?? null,
+          lastBeatAt: r.last_beat_at?.getTime() ?? null,
+          createdAt: r.created_at.getTime(),
+          version: prev ? prev.version : 0,
+          nextAt: first,
+          running: false,
+        });
+        schedule(r.id, r.spec.type === 'heartbeat' ? Math.max(first, heartbeatDueBy(checks.get(r.id)!) + 1) : first);
+      }
+      for (const id of checks.keys()) if (!seen.has(id)) checks.delete(id);
+    },
+
+    async runDueChecks(now = Date.now()) {
+      const n = dispatch(now, false);
+      await settle(now);
+      return n;
+    },
+
+    async beat(token, now = Date.now()) {
+      const { rows } = await o.db.query<{ id: string }>(
+        'UPDATE system_checks SET last_beat_at = $2 WHERE heartbeat_token_hash = $1 RETURNING id',
+        [hashToken(token), new Date(now)],
+      );
+      const id = rows[0]?.id;
+      if (!id) return false;
+      const c = checks.get(id);
+      if (c) {
+        c.lastBeatAt = now;
+        // A beat after a miss is a recovery: say so now, not at the next scheduled look.
+        if (c.state !== 'up') await apply(c, now, { ok: true, latencyMs: null, message: 'beat received' });
+        schedule(id, now + c.spec.interval + graceOf(c.spec) + 1);
+        await flushChanges(now);
+      }
+      return true;
+    },
+
+    live: () => checks,
+
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      tick();
+    },
+
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await Promise.all([...inFlight]);
+      await evaluation;
+      await writer.flush();
+    },
+
+    forget() {
+      checks.clear();
+      heap = new MinHeap();
+      ready = [];
+    },
+
+    stats() {
+      return { checks: checks.size, running: inFlight.size, ...lateness.summary() };
+    },
+
+    resetStats() {
+      lateness.reset();
+    },
+  };
+}

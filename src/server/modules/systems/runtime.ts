@@ -1,0 +1,128 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/client';
+import type { JobQueue } from '../../platform/jobs';
+import { createLeaderElection } from './checks/leader';
+import { createScheduler, type CheckScheduler } from './checks/scheduler';
+import { evaluateDistrict } from './status/evaluate-district';
+
+/** The running module: the check scheduler, the status evaluation and their periodic sweeps. */
+export interface SystemsRuntime {
+  scheduler: CheckScheduler;
+  /** Re-plans checks after the catalog changed; awaited so the next run sees the change. */
+  catalogChanged(districtId: string): Promise<void>;
+  evaluate(districtId: string, now?: number): Promise<void>;
+  /** Every district: maintenance windows open and close without any check changing state. */
+  evaluateAll(now?: number): Promise<void>;
+  /** Called when a district's statuses may have changed (the public status cache listens). */
+  onChange(listener: (districtId: string) => void): void;
+  /** Records a heartbeat; on a standby server the leader is told, so a recovery is not left waiting. */
+  beat(token: string): Promise<boolean>;
+  /** Started and running the checks (one server of several on PostgreSQL; always, once started, on PGlite). */
+  isLeader(): boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SWEEP_MS = 30_000;
+const RELOAD_MS = 60_000;
+// Advisory locks are per database: any constant distinct from the migration lock (db/migrate.ts).
+const LEADER_LOCK = 4_281_903_118;
+const CHANNEL = 'districtops_systems';
+
+export function createSystemsRuntime(o: {
+  db: Db;
+  jobs: JobQueue;
+  log: FastifyBaseLogger;
+  periodic?: (now: number) => Promise<void>;
+  /** How often a standby server tries to take over (PostgreSQL with several servers). */
+  leaderRetryMs?: number;
+}): SystemsRuntime {
+  const listeners: ((districtId: string) => void)[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  const onError = (err: unknown) => o.log.error({ err }, 'systems: background work failed');
+
+  const evaluate = async (districtId: string, now = Date.now()) => {
+    const r = await evaluateDistrict({ db: o.db, jobs: o.jobs }, districtId, now);
+    if (r.changed) for (const l of listeners) l(districtId);
+  };
+
+  const scheduler = createScheduler({
+    db: o.db,
+    onError,
+    onStateChange: async (districts, now) => {
+      for (const d of districts) await evaluate(d, now);
+    },
+  });
+
+  // Only the leader keeps checks in memory and runs them; before start (tests) the scheduler is
+  // driven by hand, so it loads as if it led.
+  let started = false;
+  const standby = () => started && !election.isLeader;
+  const tellLeader = (what: string) => o.db.query('SELECT pg_notify($1, $2)', [CHANNEL, what]).then(() => undefined);
+
+  const lead = async () => {
+    await scheduler.load();
+    scheduler.start();
+    // Checks written by another process (the CLI) are picked up within a minute.
+    timers.push(setInterval(() => void scheduler.load().catch(onError), RELOAD_MS));
+    timers.push(
+      setInterval(() => {
+        const now = Date.now();
+        void runtime
+          .evaluateAll(now)
+          .then(() => o.periodic?.(now))
+          .catch(onError);
+      }, SWEEP_MS),
+    );
+    for (const t of timers) t.unref();
+    o.log.info('systems: this server runs the checks');
+  };
+  const election = createLeaderElection({
+    db: o.db,
+    lockKey: LEADER_LOCK,
+    retryMs: o.leaderRetryMs,
+    channel: CHANNEL,
+    onElected: lead,
+    async onDeposed() {
+      for (const t of timers.splice(0)) clearInterval(t);
+      await scheduler.stop();
+      scheduler.forget();
+    },
+    onNotification: () => void scheduler.load().catch(onError),
+    onError,
+  });
+
+  const runtime: SystemsRuntime = {
+    scheduler,
+    async catalogChanged(districtId) {
+      if (standby()) await tellLeader('catalog');
+      else await scheduler.load();
+      await evaluate(districtId);
+    },
+    async beat(token) {
+      const known = await scheduler.beat(token);
+      if (known && standby()) await tellLeader('beat');
+      return known;
+    },
+    isLeader: () => started && election.isLeader,
+    evaluate,
+    async evaluateAll(now = Date.now()) {
+      const { rows } = await o.db.query<{ district_id: string }>('SELECT DISTINCT district_id FROM systems');
+      for (const r of rows) await evaluate(r.district_id, now);
+    },
+    onChange: (l) => listeners.push(l),
+    async start() {
+      if (started) return;
+      started = true;
+      // Whatever was loaded before start belongs to the leader, which may be another server.
+      scheduler.forget();
+      await election.start();
+    },
+    async stop() {
+      if (!started) return scheduler.stop();
+      await election.stop();
+      started = false;
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import { AppError } from '../errors';
+
+/**
+ * Serves the built web app (dist/web) with a fallback to index.html for client-side routes.
+ * Unknown /api paths answer with the JSON 404, never the app's HTML.
+ */
+export const webPlugin = fp<{ root: string }>(
+  async (app, opts) => {
+    const index = path.join(opts.root, 'index.html');
+    const hasWeb = fs.existsSync(index);
+    if (hasWeb) {
+      await app.register(fastifyStatic, {
+        root: opts.root,
+        wildcard: false,
+        index: false,
+        // @fastify/static 10 passes the Fastify reply here, not the raw response.
+        setHeaders(reply, file) {
+          // Vite fingerprints assets, so they can be cached for good; index.html must always be fresh.
+          if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        },
+      });
+    }
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.url === '/api' || !hasWeb || req.method !== 'GET') {
+        throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+      }
+      const asset = /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!);
+      if (asset) throw new AppError('not_found', 'File not found');
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  },
+  { name: 'web', dependencies: ['errors'] },
+);

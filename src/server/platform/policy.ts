@@ -1,0 +1,72 @@
+import type { Role } from '../../shared/roles';
+
+/**
+ * The one place that decides who may do what. Routes name a permission; this table says
+ * which roles hold it. Row-level scoping (which students) lives in scope.ts.
+ */
+export const permissions = [
+  'public', // anyone, signed in or not
+  'authenticated', // any signed-in account or token
+  'people.read', // the people directory, scoped by role
+  'students.read', // a student's record, scoped by role
+  'staff.read',
+  'schools.read',
+  'classes.read',
+  'district.summary', // district-wide counts, no student records
+  'accounts.manage', // users and roles
+  'tokens.manage',
+  'audit.read',
+  'roster.import',
+  'jobs.read',
+  'systems.read', // the systems catalog, checks, status, incidents and uptime
+  'systems.manage', // edit the catalog, checks, notification channels and maintenance windows
+  'incidents.manage', // open, update and resolve incidents
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  district_admin: [
+    'people.read',
+    'students.read',
+    'staff.read',
+    'schools.read',
+    'classes.read',
+    'district.summary',
+    'accounts.manage',
+    'tokens.manage',
+    'audit.read',
+    'roster.import',
+    'jobs.read',
+  ],
+  it_staff: ['people.read', 'students.read', 'staff.read', 'schools.read', 'classes.read', 'district.summary', 'jobs.read'],
+  privacy_officer: ['people.read', 'students.read', 'staff.read', 'schools.read', 'classes.read', 'district.summary', 'audit.read'],
+  instructional_coach: ['people.read', 'students.read', 'staff.read', 'schools.read', 'classes.read', 'district.summary'],
+  principal: ['people.read', 'students.read', 'staff.read', 'schools.read', 'classes.read'],
+  teacher: ['people.read', 'students.read', 'schools.read', 'classes.read'],
+  student: ['students.read', 'schools.read'],
+  guardian: ['students.read', 'schools.read'],
+  board: ['schools.read', 'district.summary'],
+};
+
+// Systems & status (issue 5), kept as its own block so each module's grants read together.
+// Teachers, students and guardians see the public status page only.
+const systemsGrants: Partial<Record<Role, readonly Permission[]>> = {
+  district_admin: ['systems.read', 'systems.manage', 'incidents.manage'],
+  it_staff: ['systems.read', 'systems.manage', 'incidents.manage'],
+  privacy_officer: ['systems.read'],
+  instructional_coach: ['systems.read'],
+  principal: ['systems.read'],
+  board: ['systems.read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return grants[role].includes(permission) || (systemsGrants[role]?.includes(permission) ?? false);
+}
+
+export function rolesHave(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => roleHas(r, permission));
+}
+
+/** Roles that see every person in their district. */
+export const districtWideRoles: readonly Role[] = ['district_admin', 'it_staff', 'privacy_officer', 'instructional_coach'];

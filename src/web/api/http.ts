@@ -1,0 +1,137 @@
+import type { z } from 'zod';
+import { errorBodySchema } from '../../shared/errors';
+import { ApiError, NetworkError } from './errors';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions<S extends z.ZodType> {
+  schema: S;
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+}
+
+let csrfToken: string | null = null;
+let onSignedOut: (() => void) | undefined;
+
+/** The session's CSRF token, from /api/me or the sign-in answer; every write echoes it. */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called when the server says the session has ended (expired, or signed out elsewhere). */
+export function onSessionEnded(handler: () => void) {
+  onSignedOut = handler;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function send(method: Method, url: string, body: unknown): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  try {
+    return await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new NetworkError();
+  }
+}
+
+function toApiError(status: number, statusText: string, json: unknown): ApiError {
+  const parsed = errorBodySchema.safeParse(json);
+  if (parsed.success) {
+    const e = parsed.data.error;
+    return new ApiError(status, e.code, e.message, e.field, e.details);
+  }
+  return new ApiError(status, status >= 500 ? 'internal_error' : 'unknown', statusText);
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  return toApiError(res.status, res.statusText, await res.json().catch(() => undefined));
+}
+
+function parseAnswer<S extends z.ZodType>(schema: S, json: unknown, status: number, what: string): z.output<S> {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Unexpected answer from ${what}`, parsed.error);
+    throw new ApiError(status, 'bad_response', 'The server sent an answer this page does not understand');
+  }
+  return parsed.data;
+}
+
+/**
+ * The one way the web app talks to the API: typed by a shared zod schema, which also checks
+ * the answer, so a server change that breaks the contract fails loudly here instead of rendering nonsense.
+ */
+export async function request<S extends z.ZodType>(method: Method, path: string, opts: RequestOptions<S>): Promise<z.output<S>> {
+  const res = await send(method, buildUrl(path, opts.query), opts.body);
+  // A proxy in front of a stopped server answers 502/504 with HTML: to the user that is a lost connection.
+  if (res.status === 502 || res.status === 504) throw new NetworkError(`gateway ${res.status}`);
+  if (!res.ok) {
+    const err = await readError(res);
+    if (err.code === 'authentication_required' && path !== '/api/me') onSignedOut?.();
+    throw err;
+  }
+  return parseAnswer(opts.schema, await res.json(), res.status, `${method} ${path}`);
+}
+
+export interface UploadOptions<S extends z.ZodType> {
+  schema: S;
+  query?: Record<string, QueryValue>;
+  contentType: string;
+  /** Called as the bytes leave the browser, with 0..1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/**
+ * Sends a file as the raw request body. XMLHttpRequest rather than fetch, because only it reports
+ * upload progress, and a district's roster can take a while to send.
+ */
+export function upload<S extends z.ZodType>(path: string, file: Blob, opts: UploadOptions<S>): Promise<z.output<S>> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl(path, opts.query));
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', opts.contentType);
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) opts.onProgress?.(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new NetworkError());
+    xhr.onload = () => {
+      const json: unknown = xhr.response;
+      if (xhr.status === 502 || xhr.status === 504) return reject(new NetworkError(`gateway ${xhr.status}`));
+      if (xhr.status < 200 || xhr.status >= 300) {
+        const err = toApiError(xhr.status, xhr.statusText, json);
+        if (err.code === 'authentication_required') onSignedOut?.();
+        return reject(err);
+      }
+      try {
+        resolve(parseAnswer(opts.schema, json, xhr.status, `POST ${path}`));
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+export const http = {
+  get: <S extends z.ZodType>(path: string, schema: S, query?: Record<string, QueryValue>) => request('GET', path, { schema, query }),
+  post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, { schema, body }),
+  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, { schema, body }),
+  delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, { schema }),
+};

@@ -1,0 +1,39 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RequireAuth } from '../auth/RequireAuth';
+import { RouteError } from '../components/RouteError';
+
+/** Each page is its own chunk, so the sign-in and home pages load only what they need. */
+const page = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: await load() }),
+});
+
+export const router = createBrowserRouter([
+  {
+    errorElement: <RouteError />,
+    HydrateFallback: () => null,
+    children: [
+      { path: 'sign-in', ...page(async () => (await import('../routes/sign-in/SignInPage')).SignInPage) },
+      { path: 'forgot-password', ...page(async () => (await import('../routes/sign-in/ForgotPasswordPage')).ForgotPasswordPage) },
+      { path: 'reset-password', ...page(async () => (await import('../routes/sign-in/ResetPasswordPage')).ResetPasswordPage) },
+      {
+        element: <RequireAuth />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, ...page(async () => (await import('../routes/home/HomePage')).HomePage) },
+          { path: 'people', ...page(async () => (await import('../routes/people/PeoplePage')).PeoplePage) },
+          { path: 'people/:id', ...page(async () => (await import('../routes/people/PersonPage')).PersonPage) },
+          { path: 'schools', ...page(async () => (await import('../routes/schools/SchoolsPage')).SchoolsPage) },
+          { path: 'schools/:id', ...page(async () => (await import('../routes/schools/SchoolPage')).SchoolPage) },
+          { path: 'classes/:id', ...page(async () => (await import('../routes/schools/ClassPage')).ClassPage) },
+          { path: 'admin/accounts', ...page(async () => (await import('../routes/admin/AccountsPage')).AccountsPage) },
+          { path: 'admin/tokens', ...page(async () => (await import('../routes/admin/TokensPage')).TokensPage) },
+          { path: 'admin/audit', ...page(async () => (await import('../routes/admin/AuditPage')).AuditPage) },
+          { path: 'admin/roster', ...page(async () => (await import('../routes/roster/RosterImportPage')).RosterImportPage) },
+          { path: 'profile', ...page(async () => (await import('../routes/profile/ProfilePage')).ProfilePage) },
+          { path: '*', ...page(async () => (await import('../routes/NotFoundPage')).NotFoundPage) },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,41 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../auth/me';
+import { navFor } from './nav-items';
+
+function isActive(path: string, to: string) {
+  return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+}
+
+export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { pathname } = useLocation();
+  return (
+    <Stack gap="md">
+      {navFor(me).map((group) => (
+        <div key={group.label}>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4} component="h2">
+            {t(group.label)}
+          </Text>
+          {group.items.map((item) => {
+            const active = isActive(pathname, item.to);
+            return (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(item.label)}
+                active={active}
+                aria-current={active ? 'page' : undefined}
+                onClick={onNavigate}
+                variant="filled"
+              />
+            );
+          })}
+        </div>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Me } from '../auth/me';
+import type { Permission } from '../auth/permissions';
+
+export type NavLabel =
+  'nav.home' | 'nav.people' | 'nav.schools' | 'nav.accounts' | 'nav.tokens' | 'nav.audit' | 'nav.roster' | 'nav.profile';
+
+export interface NavItem {
+  to: string;
+  label: NavLabel;
+  /** Shown when the account holds any of these; none means everyone. */
+  anyOf?: Permission[];
+}
+
+export interface NavGroup {
+  label: 'nav.groups.main' | 'nav.groups.admin' | 'nav.groups.you';
+  items: NavItem[];
+}
+
+const groups: NavGroup[] = [
+  {
+    label: 'nav.groups.main',
+    items: [
+      { to: '/', label: 'nav.home' },
+      { to: '/people', label: 'nav.people', anyOf: ['people.read'] },
+      // Families and students have no use for the district's school list; their home shows their school.
+      { to: '/schools', label: 'nav.schools', anyOf: ['people.read', 'district.summary'] },
+    ],
+  },
+  {
+    label: 'nav.groups.admin',
+    items: [
+      { to: '/admin/accounts', label: 'nav.accounts', anyOf: ['accounts.manage'] },
+      { to: '/admin/tokens', label: 'nav.tokens', anyOf: ['tokens.manage'] },
+      { to: '/admin/audit', label: 'nav.audit', anyOf: ['audit.read'] },
+      { to: '/admin/roster', label: 'nav.roster', anyOf: ['roster.import'] },
+    ],
+  },
+  { label: 'nav.groups.you', items: [{ to: '/profile', label: 'nav.profile' }] },
+];
+
+/** The navigation this account may use; the server refuses the rest whatever the menu shows. */
+export function navFor(me: Me): NavGroup[] {
+  return groups
+    .map((g) => ({ ...g, items: g.items.filter((i) => !i.anyOf || i.anyOf.some((p) => me.permissions.includes(p))) }))
+    .filter((g) => g.items.length > 0);
+}
