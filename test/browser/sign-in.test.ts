@@ -157,7 +157,8 @@ describe('signing in', () => {
     const { page } = await openPage(browser);
     await page.goto(`${product.url}/schools`);
     await page.waitForURL(/\/sign-in\?next=%2Fschools/);
-    await page.getByRole('textbox', { name: emailBox }).fill('board@test.example.org');
+    // Not the board account: an earlier test made Spanish its language, and the page would follow it.
+    await page.getByRole('textbox', { name: emailBox }).fill('privacy@test.example.org');
     await page.getByLabel(/^password/i).fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Schools and classes', level: 1 }).waitFor();

@@ -1,28 +1,11 @@
+import type { Permission } from '../../shared/permissions';
 import type { Role } from '../../shared/roles';
 
 /**
  * The one place that decides who may do what. Routes name a permission; this table says
  * which roles hold it. Row-level scoping (which students) lives in scope.ts.
  */
-export const permissions = [
-  'public', // anyone, signed in or not
-  'authenticated', // any signed-in account or token
-  'people.read', // the people directory, scoped by role
-  'students.read', // a student's record, scoped by role
-  'staff.read',
-  'schools.read',
-  'classes.read',
-  'district.summary', // district-wide counts, no student records
-  'accounts.manage', // users and roles
-  'tokens.manage',
-  'audit.read',
-  'roster.import',
-  'jobs.read',
-  'systems.read', // the systems catalog, checks, status, incidents and uptime
-  'systems.manage', // edit the catalog, checks, notification channels and maintenance windows
-  'incidents.manage', // open, update and resolve incidents
-] as const;
-export type Permission = (typeof permissions)[number];
+export { permissions, type Permission } from '../../shared/permissions';
 
 const grants: Record<Role, readonly Permission[]> = {
   district_admin: [

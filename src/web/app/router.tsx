@@ -16,6 +16,8 @@ export const router = createBrowserRouter([
       { path: 'sign-in', ...page(async () => (await import('../routes/sign-in/SignInPage')).SignInPage) },
       { path: 'forgot-password', ...page(async () => (await import('../routes/sign-in/ForgotPasswordPage')).ForgotPasswordPage) },
       { path: 'reset-password', ...page(async () => (await import('../routes/sign-in/ResetPasswordPage')).ResetPasswordPage) },
+      // The public status page: no sign-in, for families and staff alike.
+      { path: 'status', ...page(async () => (await import('../routes/status/StatusPage')).StatusPage) },
       {
         element: <RequireAuth />,
         errorElement: <RouteError />,
@@ -30,6 +32,12 @@ export const router = createBrowserRouter([
           { path: 'admin/tokens', ...page(async () => (await import('../routes/admin/TokensPage')).TokensPage) },
           { path: 'admin/audit', ...page(async () => (await import('../routes/admin/AuditPage')).AuditPage) },
           { path: 'admin/roster', ...page(async () => (await import('../routes/roster/RosterImportPage')).RosterImportPage) },
+          { path: 'systems', ...page(async () => (await import('../routes/systems/SystemsPage')).SystemsPage) },
+          { path: 'systems/:id', ...page(async () => (await import('../routes/systems/SystemPage')).SystemPage) },
+          { path: 'incidents', ...page(async () => (await import('../routes/incidents/IncidentsPage')).IncidentsPage) },
+          { path: 'incidents/:id', ...page(async () => (await import('../routes/incidents/IncidentPage')).IncidentPage) },
+          { path: 'maintenance', ...page(async () => (await import('../routes/incidents/MaintenancePage')).MaintenancePage) },
+          { path: 'readiness', ...page(async () => (await import('../routes/readiness/ReadinessPage')).ReadinessPage) },
           { path: 'profile', ...page(async () => (await import('../routes/profile/ProfilePage')).ProfilePage) },
           { path: '*', ...page(async () => (await import('../routes/NotFoundPage')).NotFoundPage) },
         ],

@@ -2,7 +2,19 @@ import type { Me } from '../auth/me';
 import type { Permission } from '../auth/permissions';
 
 export type NavLabel =
-  'nav.home' | 'nav.people' | 'nav.schools' | 'nav.accounts' | 'nav.tokens' | 'nav.audit' | 'nav.roster' | 'nav.profile';
+  | 'nav.home'
+  | 'nav.people'
+  | 'nav.schools'
+  | 'nav.systems'
+  | 'nav.incidents'
+  | 'nav.maintenance'
+  | 'nav.readiness'
+  | 'nav.status'
+  | 'nav.accounts'
+  | 'nav.tokens'
+  | 'nav.audit'
+  | 'nav.roster'
+  | 'nav.profile';
 
 export interface NavItem {
   to: string;
@@ -12,7 +24,7 @@ export interface NavItem {
 }
 
 export interface NavGroup {
-  label: 'nav.groups.main' | 'nav.groups.admin' | 'nav.groups.you';
+  label: 'nav.groups.main' | 'nav.groups.operations' | 'nav.groups.admin' | 'nav.groups.you';
   items: NavItem[];
 }
 
@@ -24,6 +36,17 @@ const groups: NavGroup[] = [
       { to: '/people', label: 'nav.people', anyOf: ['people.read'] },
       // Families and students have no use for the district's school list; their home shows their school.
       { to: '/schools', label: 'nav.schools', anyOf: ['people.read', 'district.summary'] },
+    ],
+  },
+  {
+    label: 'nav.groups.operations',
+    items: [
+      { to: '/systems', label: 'nav.systems', anyOf: ['systems.read'] },
+      { to: '/incidents', label: 'nav.incidents', anyOf: ['systems.read'] },
+      { to: '/maintenance', label: 'nav.maintenance', anyOf: ['systems.read'] },
+      { to: '/readiness', label: 'nav.readiness', anyOf: ['systems.read'] },
+      // Everyone may look at what families see.
+      { to: '/status', label: 'nav.status' },
     ],
   },
   {

@@ -1,10 +1,16 @@
 import 'i18next';
 import type en from './en.json';
+import type incidents from './locales/incidents.en.json';
+import type readiness from './locales/readiness.en.json';
+import type statusPage from './locales/statusPage.en.json';
+import type systems from './locales/systems.en.json';
 
-// Every t('key') is checked against en.json at compile time; i18n.test.ts checks es.json has the same keys.
+// Every t('key') is checked against the English files at compile time; translations.test.ts checks
+// that each Spanish file has the same keys. A module's strings live in locales/<module>.<lang>.json
+// under one top-level key of the module's name, merged into the one namespace when loaded.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & typeof systems & typeof incidents & typeof statusPage & typeof readiness };
   }
 }
