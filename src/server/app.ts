@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +22,7 @@ import { peopleRoutes } from './modules/people/people.routes';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { rosteringRoutes } from './modules/rostering/rostering.routes';
 import { systemsPlugin } from './modules/systems/systems.plugin';
+import { devicesPlugin } from './modules/devices/devices.plugin';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -52,12 +54,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // API answers are not cached unless a route says otherwise (the public status page does).
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(errorsPlugin);
   await app.register(securityHeadersPlugin);
   await app.register(rateLimit, { global: false });
+  // gzip only: brotli at Node's default quality costs far more CPU than it saves bytes on JSON.
+  await app.register(compress, { encodings: ['gzip'], threshold: 1024 });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -97,6 +102,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(adminRoutes);
   await app.register(rosteringRoutes);
   await app.register(systemsPlugin);
+  await app.register(devicesPlugin);
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

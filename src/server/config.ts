@@ -132,3 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
   };
 }
+
+/** This server's own address as a local process reaches it (a wildcard listen address becomes loopback). */
+export function localUrl(config: Pick<Config, 'host' | 'port'>): string {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+}

@@ -8,6 +8,7 @@ import { registerTokenCommands } from './cli/token.command';
 import { registerDataCommands } from './cli/data.command';
 import { registerImportCommands } from './cli/import.command';
 import { registerSystemsCommands } from './cli/systems.command';
+import { registerDevicesCommands } from './cli/devices.command';
 import { CliError } from './cli/cli-error';
 
 const program = new Command()
@@ -66,6 +67,7 @@ registerTokenCommands(program, config);
 registerDataCommands(program, config);
 registerImportCommands(program, config);
 registerSystemsCommands(program, config);
+registerDevicesCommands(program, config);
 
 program.addOption(new Option('--no-color').hideHelp());
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './config';
+import { localUrl, type Config } from './config';
 import { buildApp } from './app';
 import { openDatabase } from './context';
 import { describeDemoSignIn, seedDemoDistrict } from './modules/demo/seed-demo';
@@ -16,12 +16,14 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const { db } = opened;
   try {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM districts');
-    const displayUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+    const displayUrl = localUrl(config);
     let demoMessage: string | undefined;
     if (rows[0]!.n === 0) {
       if (config.demo) {
         log(`Empty database: creating the demo district with ${config.demoStudents} students (DEMO=0 to start empty)…`);
-        demoMessage = describeDemoSignIn(await seedDemoDistrict(db, { students: config.demoStudents }), config.publicUrl ?? displayUrl);
+        // The demo's checks watch this server itself (its local address, not PUBLIC_URL, which may be a proxy's name).
+        const demo = await seedDemoDistrict(db, { students: config.demoStudents, selfUrl: displayUrl });
+        demoMessage = describeDemoSignIn(demo, config.publicUrl ?? displayUrl);
       } else {
         demoMessage =
           'The database is empty. Create the first administrator (and the district) with:\n' +

@@ -19,5 +19,8 @@ export const permissions = [
   'systems.read', // the systems catalog, checks, status, incidents and uptime
   'systems.manage', // edit the catalog, checks, notification channels and maintenance windows
   'incidents.manage', // open, update and resolve incidents
+  'devices.read', // the device inventory, assignments and history, scoped (a principal: their schools)
+  'devices.manage', // add and edit devices and models, check out and in, holds, agreements, imports
+  'devices.summary', // device counts by status and school, no names
 ] as const;
 export type Permission = (typeof permissions)[number];

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../config';
+import { localUrl, type Config } from '../config';
 import { openDatabase } from '../context';
 import { backupDatabase, restoreDatabase, RestoreError } from '../db/backup';
 import { DEFAULT_DEMO_STUDENTS, describeDemoSignIn, seedDemoDistrict } from '../modules/demo/seed-demo';
@@ -47,8 +47,10 @@ export function registerDataCommands(program: Command, config: () => Config) {
           "SELECT count(*)::int AS n FROM districts WHERE sourced_id = 'district-lakeside'",
         );
         if (rows[0]!.n > 0) throw new CliError('The demo district already exists in this database.');
-        const demo = await seedDemoDistrict(opened.db, { students: opts.students ?? cfg.demoStudents, seed: opts.seed });
-        console.log(describeDemoSignIn(demo, cfg.publicUrl ?? `http://${cfg.host}:${cfg.port}`));
+        // The demo's checks watch the server that will serve this database, at its local address.
+        const selfUrl = localUrl(cfg);
+        const demo = await seedDemoDistrict(opened.db, { students: opts.students ?? cfg.demoStudents, seed: opts.seed, selfUrl });
+        console.log(describeDemoSignIn(demo, cfg.publicUrl ?? selfUrl));
       } finally {
         await opened.close();
       }

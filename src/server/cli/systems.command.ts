@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { openDatabase } from '../context';
 import { AppError } from '../platform/errors';
 import { exportSystemsYaml, importSystemsYaml } from '../modules/systems/import-export';
+import { SYSTEMS_CHANNEL } from '../modules/systems/runtime';
 import { CliError } from './cli-error';
 import { resolveDistrict } from './helpers';
 
@@ -29,6 +30,8 @@ export function registerSystemsCommands(program: Command, config: () => Config) 
             throw err;
           },
         );
+        // A server running on the same PostgreSQL database picks the new checks up at once.
+        if (opened.db.engine === 'postgres') await opened.db.query('SELECT pg_notify($1, $2)', [SYSTEMS_CHANNEL, 'catalog']);
         const list = (ids: string[]) => (ids.length ? ` (${ids.join(', ')})` : '');
         console.log(
           `${district.name}: ${r.created.length} created${list(r.created)}, ${r.updated.length} updated${list(r.updated)}, ` +

@@ -42,9 +42,25 @@ const systemsGrants: Partial<Record<Role, readonly Permission[]>> = {
   board: ['systems.read'],
 };
 
+// Devices (issue 6). IT runs the inventory; a principal reads their schools' devices; the privacy
+// officer, coach and board see counts only (device lists name students). Students and guardians
+// see their own devices through GET /api/devices/mine, which needs no permission but a roster identity.
+const devicesGrants: Partial<Record<Role, readonly Permission[]>> = {
+  district_admin: ['devices.read', 'devices.manage', 'devices.summary'],
+  it_staff: ['devices.read', 'devices.manage', 'devices.summary'],
+  principal: ['devices.read', 'devices.summary'],
+  privacy_officer: ['devices.summary'],
+  instructional_coach: ['devices.summary'],
+  board: ['devices.summary'],
+};
+
 export function roleHas(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'authenticated') return true;
-  return grants[role].includes(permission) || (systemsGrants[role]?.includes(permission) ?? false);
+  return (
+    grants[role].includes(permission) ||
+    (systemsGrants[role]?.includes(permission) ?? false) ||
+    (devicesGrants[role]?.includes(permission) ?? false)
+  );
 }
 
 export function rolesHave(roles: readonly Role[], permission: Permission): boolean {

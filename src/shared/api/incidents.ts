@@ -1,33 +1,27 @@
 import { z } from 'zod';
-import { durationSchema, slugSchema, systemStatusSchema } from './systems';
+import { durationSchema, slugSchema } from './systems';
 
-/** Status of systems, incidents and maintenance windows: the staff views and the public status page. */
-export const systemHealthSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  tier: z.number().int(),
-  audience: z.string(),
-  publicName: z.object({ en: z.string(), es: z.string() }).nullable(),
-  status: systemStatusSchema,
-  /** What its own checks say, before its dependencies are taken into account. */
-  own: systemStatusSchema,
-  /** Root causes it is impacted by through hard dependencies. */
-  impactedBy: z.array(z.string()),
-  degradedBy: z.array(z.string()),
-  since: z.string().nullable(),
-});
-export type SystemHealth = z.infer<typeof systemHealthSchema>;
+// Incidents and maintenance windows as the staff views and the API see them (the status page has its own, in status-page.ts).
 
 const bilingual = (max: number) => z.object({ en: z.string().trim().min(1).max(max), es: z.string().trim().min(1).max(max) });
 
 export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const incidentStatusSchema = z.enum(incidentStatuses);
-export const incidentImpactSchema = z.enum(['degraded', 'partial_outage', 'major_outage']);
+export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+export const incidentImpacts = ['degraded', 'partial_outage', 'major_outage'] as const;
+export const incidentImpactSchema = z.enum(incidentImpacts);
+
+/** An incident only moves forward (investigating → identified → monitoring → resolved, steps may be skipped); resolved is final. */
+export function nextIncidentStatuses(current: IncidentStatus): IncidentStatus[] {
+  return incidentStatuses.slice(incidentStatuses.indexOf(current) + 1);
+}
 
 export const incidentCreateSchema = z.object({
   title: bilingual(200),
   impact: incidentImpactSchema.default('major_outage'),
   systemIds: z.array(slugSchema).min(1).max(200),
+  /** Opened by hand, an incident may start further along (the cause is already known). */
+  status: incidentStatusSchema.exclude(['resolved']).default('investigating'),
   message: bilingual(5000),
   /** When the problem began, if before it was reported (for the time to detect). */
   startedAt: z.iso.datetime({ offset: true }).optional(),
@@ -78,7 +72,10 @@ export type Incident = z.infer<typeof incidentSchema>;
 export const incidentsQuerySchema = z.object({
   state: z.enum(['open', 'resolved', 'all']).default('all'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+export const incidentListSchema = z.object({ items: z.array(incidentSchema), total: z.number().int() });
 
 export const incidentMonthSchema = z.object({
   month: z.string(),
@@ -97,6 +94,7 @@ const timezoneSchema = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as America/Chicago');
 
+/** A window is one-off (startsAt, endsAt) or weekly (local start time and duration on some weekdays, in its time zone). */
 export const maintenanceCreateSchema = z
   .object({
     title: bilingual(200),
@@ -116,9 +114,19 @@ export const maintenanceCreateSchema = z
       })
       .optional(),
   })
-  .refine((m) => (m.weekly ? !m.startsAt && !m.endsAt : m.startsAt && m.endsAt && m.endsAt > m.startsAt), {
-    message: 'give either startsAt and endsAt (endsAt later), or a weekly rule',
+  .superRefine((m, ctx) => {
+    if (m.weekly) {
+      if (m.startsAt || m.endsAt) ctx.addIssue({ code: 'custom', message: 'give either startsAt and endsAt, or a weekly rule, not both' });
+      if (m.weekly.from && m.weekly.until && m.weekly.until < m.weekly.from)
+        ctx.addIssue({ code: 'custom', path: ['weekly', 'until'], message: 'must not be before weekly.from' });
+      return;
+    }
+    if (!m.startsAt) ctx.addIssue({ code: 'custom', path: ['startsAt'], message: 'give startsAt and endsAt, or a weekly rule' });
+    if (!m.endsAt) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'give startsAt and endsAt, or a weekly rule' });
+    else if (m.startsAt && Date.parse(m.endsAt) <= Date.parse(m.startsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'must be later than startsAt' });
   });
+export type MaintenanceInput = z.input<typeof maintenanceCreateSchema>;
 
 export const maintenanceSchema = z.object({
   id: z.uuid(),
@@ -141,3 +149,9 @@ export const maintenanceSchema = z.object({
   next: z.array(z.object({ start: z.string(), end: z.string() })),
 });
 export type MaintenanceWindow = z.infer<typeof maintenanceSchema>;
+
+export const maintenanceListSchema = z.object({
+  items: z.array(maintenanceSchema),
+  /** The district's time zone: a window created without one uses it. */
+  timezone: z.string(),
+});

@@ -98,6 +98,10 @@ export const readinessYearSchema = z.object({
 });
 export type ReadinessYear = z.infer<typeof readinessYearSchema>;
 
+/** Someone who may own an item: an active account whose role can see the board. */
+export const readinessOwnerSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export type ReadinessOwner = z.infer<typeof readinessOwnerSchema>;
+
 export const readinessBoardSchema = readinessYearSchema.extend({
   systems: z.array(
     z.object({

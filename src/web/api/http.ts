@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { errorBodySchema } from '../../shared/errors';
 import { ApiError, NetworkError } from './errors';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions<S extends z.ZodType> {
@@ -132,6 +132,7 @@ export function upload<S extends z.ZodType>(path: string, file: Blob, opts: Uplo
 export const http = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: Record<string, QueryValue>) => request('GET', path, { schema, query }),
   post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) => request('POST', path, { schema, body }),
+  put: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PUT', path, { schema, body }),
   patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) => request('PATCH', path, { schema, body }),
   delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, { schema }),
 };

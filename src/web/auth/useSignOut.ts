@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../api/auth';
 import { ApiError } from '../api/errors';
 import { errorMessage } from '../components/errors';
 import { meQuery } from './me';
+import { notify } from '../components/notify';
 
 /**
  * Ends the session on the server, then forgets everything cached for this account, so that the
@@ -26,7 +26,7 @@ export function useSignOut() {
     } catch (err) {
       // Already signed out on the server (expired, or ended from another device): carry on.
       if (err instanceof ApiError && err.status === 401) return forget();
-      notifications.show({ color: 'red', title: t('errors.signOutFailed'), message: errorMessage(err, t) });
+      notify(t, { color: 'red', title: t('errors.signOutFailed'), message: errorMessage(err, t) });
       return;
     }
     await forget();

@@ -1,12 +1,12 @@
 import { SegmentedControl } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { languageSchema, type Language } from '../../shared/roles';
 import { updateProfile } from '../api/auth';
 import { meQuery } from '../auth/me';
 import { applyLanguage, markChosenWhileSignedOut } from '../i18n/i18n';
 import { errorMessage } from './errors';
+import { notify } from './notify';
 
 /**
  * English / Español. Each label is written in its own language (and marked so) so that a reader
@@ -26,7 +26,7 @@ export function LanguagePicker({ signedIn }: { signedIn: boolean }) {
     try {
       queryClient.setQueryData(meQuery.queryKey, await updateProfile({ language }));
     } catch (err) {
-      notifications.show({ color: 'red', title: t('language.notSaved'), message: errorMessage(err, t) });
+      notify(t, { color: 'red', title: t('language.notSaved'), message: errorMessage(err, t) });
     }
   };
 

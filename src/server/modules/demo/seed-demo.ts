@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { importFromPath } from '../rostering/import-from-path';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 import { DEMO_DISTRICT, generateDistrict, STAFF_DOMAIN } from './generate-district';
+import { seedDemoSystems, type DemoSystemsResult } from './seed-demo-systems';
 
 export const DEMO_DOMAIN = STAFF_DOMAIN;
 export const DEFAULT_DEMO_STUDENTS = 5000;
@@ -13,11 +14,14 @@ export interface DemoResult {
   districtId: string;
   accounts: DemoAccount[];
   password: string;
+  systems: DemoSystemsResult;
 }
 
 export interface SeedDemoOptions {
   students?: number;
   seed?: number;
+  /** This server's own URL: the demo's checks point at it, so the demo never reaches the internet. */
+  selfUrl?: string;
 }
 
 /**
@@ -41,7 +45,8 @@ export async function seedDemoDistrict(db: Db, opts: SeedDemoOptions = {}): Prom
       DEMO_DISTRICT.ncesId,
     ]);
     const accounts = await createDemoAccounts(db, result.districtId, DEMO_DOMAIN);
-    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD };
+    const systems = await seedDemoSystems(db, { districtId: result.districtId, selfUrl: opts.selfUrl, seed: opts.seed });
+    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD, systems };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,8 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/health',
     {
+      // Load balancers and the demo's own checks call this every few seconds: not worth a log line each.
+      logLevel: 'warn',
       config: { permission: 'public' },
       schema: {
         tags: ['system'],

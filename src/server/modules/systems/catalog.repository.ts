@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client';
-import type { CheckSpec, SystemSpec, SystemView } from '../../../shared/api/systems';
+import type { CheckSpec, SystemDetail, SystemOwner, SystemSpec, SystemView } from '../../../shared/api/systems';
+import { uptimeWindows } from './status/uptime-windows';
 
 interface SystemRow {
   id: string;
@@ -83,13 +84,32 @@ export function toSpec(row: SystemRow, catalog: Catalog): SystemSpec {
   return spec;
 }
 
-export function toView(row: SystemRow, catalog: Catalog, names: ReadonlyMap<string, string>): SystemView {
+/** The named owners of the district's systems (an account, else a rostered person), by id. */
+async function loadOwners(db: Queryable, districtId: string, ids: string[]): Promise<Map<string, SystemOwner>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<SystemOwner>(
+    `SELECT a.id, 'account' AS kind, a.display_name AS name, a.email FROM accounts a WHERE a.district_id = $1 AND a.id = ANY($2::uuid[])
+     UNION ALL
+     SELECT p.id, 'person', trim(concat_ws(' ', p.given_name, p.family_name)), p.email FROM people p
+      WHERE p.district_id = $1 AND p.id = ANY($2::uuid[])`,
+    [districtId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export function toView(
+  row: SystemRow,
+  catalog: Catalog,
+  names: ReadonlyMap<string, string>,
+  owners: ReadonlyMap<string, SystemOwner> = new Map(),
+): SystemView {
   const name = (id: string) => names.get(id) ?? id;
   return {
     id: row.id,
     name: row.name,
     category: row.category,
     ownerId: row.owner_id,
+    owner: (row.owner_id && owners.get(row.owner_id)) || null,
     vendor: row.vendor,
     tier: row.tier,
     hosting: row.hosting,
@@ -123,12 +143,58 @@ export function toView(row: SystemRow, catalog: Catalog, names: ReadonlyMap<stri
 export async function listSystemViews(db: Queryable, districtId: string): Promise<SystemView[]> {
   const catalog = await loadCatalog(db, districtId);
   const names = new Map(catalog.systems.map((s) => [s.id, s.name]));
-  return catalog.systems.map((s) => toView(s, catalog, names));
+  const owners = await loadOwners(
+    db,
+    districtId,
+    catalog.systems.flatMap((s) => (s.owner_id ? [s.owner_id] : [])),
+  );
+  return catalog.systems.map((s) => toView(s, catalog, names, owners));
 }
 
 export async function getSystemView(db: Queryable, districtId: string, id: string): Promise<SystemView | undefined> {
-  const catalog = await loadCatalog(db, districtId);
-  const row = catalog.systems.find((s) => s.id === id);
+  // Only this system's row and checks: a large catalog's other checks are not read for one page.
+  const catalog = await loadCatalog(db, districtId, id);
+  const row = catalog.systems[0];
   if (!row) return undefined;
-  return toView(row, catalog, new Map(catalog.systems.map((s) => [s.id, s.name])));
+  const linked = catalog.dependencies.filter((d) => d.system_id === id || d.depends_on === id).flatMap((d) => [d.system_id, d.depends_on]);
+  const { rows: named } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM systems WHERE district_id = $1 AND id = ANY($2)',
+    [districtId, [...new Set(linked)]],
+  );
+  const owners = await loadOwners(db, districtId, row.owner_id ? [row.owner_id] : []);
+  return toView(row, catalog, new Map(named.map((s) => [s.id, s.name])), owners);
+}
+
+/** One system for its page: the catalog entry, its uptime, and the last incidents that named it. */
+export async function getSystemDetail(db: Queryable, districtId: string, id: string, now = Date.now()): Promise<SystemDetail | undefined> {
+  const view = await getSystemView(db, districtId, id);
+  if (!view) return undefined;
+  const uptime = (await uptimeWindows(db, districtId, { now, systemId: id })).get(id) ?? { day: null, month: null, quarter: null };
+  const { rows } = await db.query<{
+    id: string;
+    title_en: string;
+    title_es: string;
+    status: SystemDetail['recentIncidents'][number]['status'];
+    impact: SystemDetail['recentIncidents'][number]['impact'];
+    started_at: Date;
+    resolved_at: Date | null;
+  }>(
+    `SELECT i.id, i.title_en, i.title_es, i.status, i.impact, i.started_at, i.resolved_at
+       FROM incidents i JOIN incident_systems s ON s.incident_id = i.id
+      WHERE i.district_id = $1 AND s.system_id = $2
+      ORDER BY i.started_at DESC LIMIT 10`,
+    [districtId, id],
+  );
+  return {
+    ...view,
+    uptime,
+    recentIncidents: rows.map((r) => ({
+      id: r.id,
+      title: { en: r.title_en, es: r.title_es },
+      status: r.status,
+      impact: r.impact,
+      startedAt: r.started_at.toISOString(),
+      resolvedAt: r.resolved_at?.toISOString() ?? null,
+    })),
+  };
 }

@@ -1,11 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importResultSchema, slugSchema, systemSpecSchema, systemUpdateSchema, systemViewSchema } from '../../../shared/api/systems';
+import {
+  importResultSchema,
+  slugSchema,
+  systemDetailSchema,
+  systemSpecSchema,
+  systemUpdateSchema,
+  systemViewSchema,
+} from '../../../shared/api/systems';
 import { errorBodySchema } from '../../../shared/errors';
 import { AppError, notFound } from '../../platform/errors';
 import { requestContext, requireActor } from '../../platform/http/auth.plugin';
 import { applySystems, deleteSystem } from './apply-systems';
-import { getSystemView, listSystemViews } from './catalog.repository';
+import { getSystemDetail, getSystemView, listSystemViews } from './catalog.repository';
 import { exportSystemsYaml, importSystemsYaml } from './import-export';
 import { SpecError } from './spec-support';
 import type { SystemsRuntime } from './runtime';
@@ -68,12 +75,12 @@ export function catalogRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZod {
         config: { permission: 'systems.read' },
         schema: {
           tags: ['systems'],
-          summary: 'One system, what it depends on and what needs it',
+          summary: 'One system, what it depends on and what needs it, its uptime (24 h, 30 and 90 days) and its recent incidents',
           params: idParams,
-          response: { 200: systemViewSchema, ...errors },
+          response: { 200: systemDetailSchema, ...errors },
         },
       },
-      async (req) => (await getSystemView(db, requireActor(req).districtId, req.params.id)) ?? Promise.reject(notFound('System')),
+      async (req) => (await getSystemDetail(db, requireActor(req).districtId, req.params.id)) ?? Promise.reject(notFound('System')),
     );
 
     app.post(

@@ -24,10 +24,12 @@ export interface SystemsRuntime {
 }
 
 const SWEEP_MS = 30_000;
-const RELOAD_MS = 60_000;
+// A safety net only: the API reloads at once, and the CLI on PostgreSQL notifies the leader (SYSTEMS_CHANNEL).
+const RELOAD_MS = 5 * 60_000;
 // Advisory locks are per database: any constant distinct from the migration lock (db/migrate.ts).
 const LEADER_LOCK = 4_281_903_118;
-const CHANNEL = 'districtops_systems';
+export const SYSTEMS_CHANNEL = 'districtops_systems';
+const CHANNEL = SYSTEMS_CHANNEL;
 
 export function createSystemsRuntime(o: {
   db: Db;
@@ -63,7 +65,7 @@ export function createSystemsRuntime(o: {
   const lead = async () => {
     await scheduler.load();
     scheduler.start();
-    // Checks written by another process (the CLI) are picked up within a minute.
+    // Checks written by another process without telling (an older CLI, a hand edit) are picked up in minutes.
     timers.push(setInterval(() => void scheduler.load().catch(onError), RELOAD_MS));
     timers.push(
       setInterval(() => {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Pagination, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { roles, roleSchema, type Role } from '../../../shared/roles';
@@ -15,6 +14,7 @@ import { useLabels } from '../../i18n/labels';
 import { AccountFormModal } from './AccountFormModal';
 import { AccountsTable } from './AccountsTable';
 import { SetupLinkModal } from './SetupLinkModal';
+import { notify } from '../../components/notify';
 
 const PAGE_SIZE = 25;
 
@@ -79,10 +79,10 @@ export function AccountsPage() {
             onUnlock={async (a) => {
               try {
                 await updateAccount(a.id, { unlock: true });
-                notifications.show({ color: 'green', message: t('admin.accounts.unlocked', { email: a.email }) });
+                notify(t, { color: 'green', message: t('admin.accounts.unlocked', { email: a.email }) });
                 await refresh();
               } catch (err) {
-                notifications.show({ color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
+                notify(t, { color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
               }
             }}
           />
@@ -114,7 +114,7 @@ export function AccountsPage() {
           onUpdate={async (id, body) => {
             await updateAccount(id, body);
             setEditing(undefined);
-            notifications.show({ color: 'green', message: t('admin.accounts.saved') });
+            notify(t, { color: 'green', message: t('admin.accounts.saved') });
             await refresh();
           }}
         />

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { Button, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { createToken, fetchTokens, revokeToken, type ApiToken } from '../../api/admin';
@@ -13,6 +12,7 @@ import { RevokeTokenModal } from './RevokeTokenModal';
 import { TokenCreateModal } from './TokenCreateModal';
 import { TokenSecretModal } from './TokenSecretModal';
 import { TokensTable } from './TokensTable';
+import { notify } from '../../components/notify';
 
 /** API tokens let the district's other systems call DistrictOps. The secret is shown once, when created. */
 export function TokensPage() {
@@ -59,11 +59,11 @@ export function TokensPage() {
           onConfirm={async () => {
             try {
               await revokeToken(revoking.id);
-              notifications.show({ color: 'green', message: t('admin.tokens.revoked', { name: revoking.name }) });
+              notify(t, { color: 'green', message: t('admin.tokens.revoked', { name: revoking.name }) });
               setRevoking(null);
               await refresh();
             } catch (err) {
-              notifications.show({ color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
+              notify(t, { color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
             }
           }}
         />

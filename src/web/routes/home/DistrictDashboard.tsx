@@ -7,6 +7,7 @@ import { can, useMe } from '../../auth/me';
 import { Loading } from '../../components/Loading';
 import { QueryError } from '../../components/QueryError';
 import { StatTile } from '../../components/StatTile';
+import { SystemsTile } from './SystemsTile';
 
 // The chart library is the heaviest thing on this page: it loads after the figures are already on screen.
 const GradeChart = lazy(async () => ({ default: (await import('./GradeChart')).GradeChart }));
@@ -32,6 +33,7 @@ export function DistrictDashboard() {
         <StatTile label={t('home.district.staff')} value={s.staff} to={directory ? '/people?role=staff' : undefined} />
         <StatTile label={t('home.district.classes')} value={s.classes} to="/schools" />
       </SimpleGrid>
+      <SystemsTile />
       {s.studentsByGrade.length > 0 ? (
         <Paper withBorder p="md" radius="md">
           <Title order={3} size="h4" mb="md" id="grade-chart-title">

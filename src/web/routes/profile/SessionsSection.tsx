@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { endOtherSessions, endSession, fetchSessions } from '../../api/auth';
@@ -9,6 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { useFormat } from '../../i18n/format';
 import { Section } from '../../components/Section';
 import { describeDevice } from './describe-device';
+import { notify } from '../../components/notify';
 
 /** Where this account is signed in, so a forgotten session on a lab computer can be ended from here. */
 export function SessionsSection() {
@@ -21,9 +21,9 @@ export function SessionsSection() {
   const run = async (action: () => Promise<unknown>, success: string) => {
     try {
       await action();
-      notifications.show({ color: 'green', message: success });
+      notify(t, { color: 'green', message: success });
     } catch (err) {
-      notifications.show({ color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
+      notify(t, { color: 'red', title: t('errors.saveFailedTitle'), message: errorMessage(err, t) });
     }
     await queryClient.invalidateQueries({ queryKey: ['sessions'] });
   };

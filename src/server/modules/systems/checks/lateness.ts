@@ -1,4 +1,6 @@
 const BUCKETS = 60_001;
+/** The bounds exposed to Prometheus (ms): a scraper diffs two scrapes to get a window's p99. */
+const EXPOSED_MS = [5, 10, 25, 50, 100, 250, 500, 750, 1000, 2500, 5000, 10_000, 30_000];
 
 /**
  * How late checks start against their schedule, as a histogram at 1 ms resolution (the last
@@ -24,7 +26,14 @@ export function createLatenessHistogram() {
           break;
         }
       }
-      return { runs, latenessP99: p99, latenessMax: max };
+      const latenessBuckets: { leMs: number; count: number }[] = [];
+      let below = 0;
+      let ms = 0;
+      for (const leMs of EXPOSED_MS) {
+        for (; ms <= leMs; ms++) below += counts[ms]!;
+        latenessBuckets.push({ leMs, count: below });
+      }
+      return { runs, latenessP99: p99, latenessMax: max, latenessBuckets };
     },
     reset() {
       counts = new Uint32Array(BUCKETS);

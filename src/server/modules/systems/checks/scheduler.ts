@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/client';
 import type { CheckSpec, CheckState } from '../../../../shared/api/systems';
-import { canonical, hashToken } from '../spec-support';
+import { hashToken } from '../spec-support';
 import { MinHeap } from './min-heap';
 import type { CheckOutcome } from './outcome';
 import { createResultWriter } from './result-writer';
@@ -25,6 +25,8 @@ export interface SchedulerStats {
   /** How late checks started against their schedule, in ms, since the last resetStats() (1 ms resolution up to 60 s). */
   latenessP99: number;
   latenessMax: number;
+  /** Cumulative counts for a Prometheus histogram: how many runs started at most `leMs` late. */
+  latenessBuckets: { leMs: number; count: number }[];
 }
 
 export interface CheckScheduler {
@@ -50,6 +52,8 @@ interface CheckRow {
   system_id: string;
   key: string;
   spec: CheckSpec;
+  /** The spec as PostgreSQL prints jsonb: keys in one order, so equal specs are equal strings. */
+  spec_text: string;
   state: CheckState;
   consecutive_failures: number;
   first_failure_at: Date | null;
@@ -67,7 +71,7 @@ const SPREAD_PER_CHECK_MS = 20;
 export function createScheduler(o: SchedulerOptions): CheckScheduler {
   const concurrency = o.concurrency ?? 32;
   const random = o.random ?? Math.random;
-  const checks = new Map<string, LiveCheck & { version: number; nextAt: number; running: boolean }>();
+  const checks = new Map<string, LiveCheck & { version: number; nextAt: number; running: boolean; specText: string }>();
   let heap = new MinHeap();
   let ready: string[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -209,14 +213,14 @@ export function createScheduler(o: SchedulerOptions): CheckScheduler {
     async load(now = Date.now()) {
       await writer.flush();
       const { rows } = await o.db.query<CheckRow>(
-        `SELECT id, district_id, system_id, key, spec, state, consecutive_failures, first_failure_at, last_checked_at, last_beat_at, created_at
+        `SELECT id, district_id, system_id, key, spec, spec::text AS spec_text, state, consecutive_failures, first_failure_at, last_checked_at, last_beat_at, created_at
            FROM system_checks`,
       );
       const seen = new Set<string>();
       for (const r of rows) {
         seen.add(r.id);
         const prev = checks.get(r.id);
-        if (prev && canonical(prev.spec) === canonical(r.spec)) {
+        if (prev && prev.specText === r.spec_text) {
           // A beat recorded by another server: a missed heartbeat recovers now, not at its next look.
           const beat = r.last_beat_at?.getTime();
           if (beat !== undefined && beat > (prev.lastBeatAt ?? 0)) {
@@ -236,6 +240,7 @@ export function createScheduler(o: SchedulerOptions): CheckScheduler {
           systemId: r.system_id,
           key: r.key,
           spec: r.spec,
+          specText: r.spec_text,
           state: r.state,
           failures: r.consecutive_failures,
           firstFailureAt: r.first_failure_at?.getTime() ?? null,

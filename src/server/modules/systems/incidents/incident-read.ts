@@ -30,11 +30,9 @@ interface UpdateRow {
 
 const seconds = (a: Date, b: Date) => Math.round((b.getTime() - a.getTime()) / 1000);
 
-export async function listIncidents(
-  db: Queryable,
-  districtId: string,
-  f: { state: 'open' | 'resolved' | 'all'; limit: number; id?: string },
-): Promise<Incident[]> {
+type IncidentFilter = { state: 'open' | 'resolved' | 'all'; limit: number; offset?: number; id?: string };
+
+function whereOf(districtId: string, f: IncidentFilter): { sql: string; params: unknown[] } {
   const where = ['district_id = $1'];
   const params: unknown[] = [districtId];
   if (f.state === 'open') where.push('resolved_at IS NULL');
@@ -43,8 +41,24 @@ export async function listIncidents(
     params.push(f.id);
     where.push(`id = $${params.length}`);
   }
+  return { sql: where.join(' AND '), params };
+}
+
+/** How many incidents the filter matches, for paging. */
+export async function countIncidents(db: Queryable, districtId: string, f: IncidentFilter): Promise<number> {
+  const { sql, params } = whereOf(districtId, f);
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incidents WHERE ${sql}`, params);
+  return rows[0]?.n ?? 0;
+}
+
+export async function listIncidents(db: Queryable, districtId: string, f: IncidentFilter): Promise<Incident[]> {
+  const { sql, params } = whereOf(districtId, f);
+  params.push(f.limit, f.offset ?? 0);
   const incidents = (
-    await db.query<IncidentRow>(`SELECT * FROM incidents WHERE ${where.join(' AND ')} ORDER BY started_at DESC LIMIT ${f.limit}`, params)
+    await db.query<IncidentRow>(
+      `SELECT * FROM incidents WHERE ${sql} ORDER BY started_at DESC, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    )
   ).rows;
   const ids = incidents.map((i) => i.id);
   if (ids.length === 0) return [];

@@ -1,13 +1,15 @@
 import type { Queryable } from '../../../db/client';
+import type { IncidentStatus } from '../../../../shared/api/incidents';
 
-export const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
-export type IncidentStatus = (typeof incidentStatuses)[number];
+export type { IncidentStatus };
 
 export interface NewIncident {
   districtId: string;
   titleEn: string;
   titleEs: string;
   impact: 'degraded' | 'partial_outage' | 'major_outage';
+  /** Where it starts; a person who already knows the cause may open it as identified. */
+  status?: Exclude<IncidentStatus, 'resolved'>;
   rootSystemId: string | null;
   automatic: boolean;
   startedAt: Date;
@@ -21,8 +23,8 @@ export interface NewIncident {
 export async function insertIncident(tx: Queryable, n: NewIncident): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO incidents (district_id, title_en, title_es, status, impact, root_system_id, automatic, started_at, detected_at)
-     VALUES ($1, $2, $3, 'investigating', $4, $5, $6, $7, $8) RETURNING id`,
-    [n.districtId, n.titleEn, n.titleEs, n.impact, n.rootSystemId, n.automatic, n.startedAt, n.detectedAt],
+     VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8) RETURNING id`,
+    [n.districtId, n.titleEn, n.titleEs, n.impact, n.rootSystemId, n.automatic, n.startedAt, n.detectedAt, n.status ?? 'investigating'],
   );
   const id = rows[0]!.id;
   await setIncidentSystems(tx, n.districtId, id, n.systemIds);
@@ -31,7 +33,7 @@ export async function insertIncident(tx: Queryable, n: NewIncident): Promise<str
     incidentId: id,
     at: n.detectedAt,
     kind: 'public',
-    status: 'investigating',
+    status: n.status ?? 'investigating',
     messageEn: n.messageEn,
     messageEs: n.messageEs,
     note: null,

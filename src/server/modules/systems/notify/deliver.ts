@@ -1,12 +1,12 @@
 import type { Mailer } from '../../../platform/mail';
 import type { ChannelSpec } from '../../../../shared/api/systems';
-import { alertLines, alertTitle, type AlertEvent } from './alert-event';
+import { alertLines, alertTitle, type AnyAlertEvent } from './alert-event';
 import { webhookBody } from './webhook-formats';
 
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** Sends one alert to one channel; throws on failure so the job queue retries with backoff. */
-export async function deliverAlert(channel: ChannelSpec, event: AlertEvent, mailer: Mailer): Promise<'sent' | 'skipped'> {
+export async function deliverAlert(channel: ChannelSpec, event: AnyAlertEvent, mailer: Mailer): Promise<'sent' | 'skipped'> {
   switch (channel.type) {
     case 'webhook': {
       const res = await fetch(channel.url, {

@@ -1,14 +1,24 @@
 import type { ChannelSpec } from '../../../../shared/api/systems';
-import { alertLines, alertTitle, type AlertEvent } from './alert-event';
+import { alertLines, alertTitle, isGoodNews, isIncidentAlert, type AnyAlertEvent } from './alert-event';
 
 type WebhookFormat = Extract<ChannelSpec, { type: 'webhook' }>['format'];
 
 /** The request body each chat product accepts on its incoming-webhook URL. */
-export function webhookBody(format: WebhookFormat, e: AlertEvent): unknown {
+export function webhookBody(format: WebhookFormat, e: AnyAlertEvent): unknown {
   const title = alertTitle(e);
   const lines = alertLines(e);
   switch (format) {
     case 'generic':
+      if (isIncidentAlert(e)) {
+        return {
+          event: e.kind === 'incident_opened' ? 'incident.opened' : 'incident.resolved',
+          district: e.districtName,
+          incident: e.incident,
+          by: e.by,
+          at: e.at,
+          text: `${title}\n${lines.join('\n')}`,
+        };
+      }
       return {
         event: `system.${e.kind}`,
         district: e.districtName,
@@ -43,7 +53,7 @@ export function webhookBody(format: WebhookFormat, e: AlertEvent): unknown {
                   weight: 'Bolder',
                   size: 'Medium',
                   wrap: true,
-                  color: e.kind === 'recovery' ? 'Good' : 'Attention',
+                  color: isGoodNews(e) ? 'Good' : 'Attention',
                 },
                 ...lines.map((text) => ({ type: 'TextBlock', text, wrap: true })),
               ],

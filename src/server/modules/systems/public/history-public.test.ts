@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../../test/helpers/app';
 import type { Incident } from '../../../../shared/api/incidents';
 import type { StatusPage } from '../../../../shared/api/status-page';
@@ -10,6 +10,20 @@ let t: TestApp;
 let admin: Client;
 let beatPath: string;
 const H = 3_600_000;
+const DAY = 24 * H;
+const utcDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** The status page is cached a few seconds: ask as if that time had passed since the last ask. */
+let skew = 0;
+async function freshPublicPage(url: string, headers: Record<string, string> = {}) {
+  skew += 6000;
+  vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + skew });
+  try {
+    return await t.app.inject({ method: 'GET', url, headers });
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -152,6 +166,141 @@ describe('public status page data', () => {
     const staff = (await admin.inject({ method: 'GET', url: '/api/status/public' })).json<StatusPage>();
     expect(staff.systems.map((s) => s.name)).toEqual(['Sign-in', 'Payroll', 'Grades sync']);
     expect((await t.app.inject({ method: 'GET', url: '/api/status/public' })).statusCode).toBe(400); // two districts: name one
+  });
+
+  it('gives each system its last 90 days: uptime from the rollups, and the worst each day saw', async () => {
+    const db = t.testDb.db;
+    const { rows } = await db.query<{ id: string; district_id: string }>(
+      "SELECT id, district_id FROM system_checks WHERE system_id = 'sync'",
+    );
+    const { id: checkId, district_id: districtId } = rows[0]!;
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const rollup = (day: number, total: number, ok: number) =>
+      db.query(
+        `INSERT INTO check_rollups (district_id, check_id, resolution, bucket, total, ok, latency_sum, latency_max)
+         VALUES ($1, $2, 'day', $3, $4, $5, 0, 0)`,
+        [districtId, checkId, new Date(today - day * DAY), total, ok],
+      );
+    await rollup(40, 1440, 1440); // a quiet day
+    await rollup(30, 1440, 1200); // checks failing for four hours, no incident
+    await rollup(20, 1440, 720); // half a day down, with an incident
+    await rollup(95, 1440, 0); // outside the 90 days
+    // Today is not rolled up yet: its raw results count.
+    for (const ok of [true, true, true, false])
+      await db.query('INSERT INTO check_results (district_id, check_id, at, ok, latency_ms) VALUES ($1, $2, $3, $4, 5)', [
+        districtId,
+        checkId,
+        new Date(Date.now() - 60_000),
+        ok,
+      ]);
+    const incident = await admin.inject({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: {
+        title: { en: 'Grades are late', es: 'Las notas llegan tarde' },
+        impact: 'partial_outage',
+        systemIds: ['sync'],
+        message: { en: 'Grades are not reaching the parent portal.', es: 'Las notas no llegan al portal de familias.' },
+        startedAt: new Date(today - 20 * DAY + 8 * H).toISOString(),
+      },
+    });
+    expect(incident.statusCode, incident.body).toBe(201);
+    // The incident is over within the day.
+    await db.query('UPDATE incidents SET resolved_at = $2 WHERE id = $1', [
+      incident.json<Incident>().id,
+      new Date(today - 20 * DAY + 14 * H),
+    ]);
+    const window = await admin.inject({
+      method: 'POST',
+      url: '/api/maintenance',
+      payload: {
+        title: { en: 'Sign-in upgrade', es: 'Actualización del inicio de sesión' },
+        systemIds: ['sso'],
+        startsAt: new Date(today - 10 * DAY + 2 * H).toISOString(),
+        endsAt: new Date(today - 10 * DAY + 4 * H).toISOString(),
+      },
+    });
+    expect(window.statusCode, window.body).toBe(201);
+
+    const page = (await freshPublicPage('/api/status/public?district=riverside')).json<StatusPage>();
+    const sync = page.systems.find((s) => s.name === 'Grades sync')!;
+    expect(sync.days).toHaveLength(90);
+    expect(sync.days[0]!.date).toBe(utcDate(today - 89 * DAY));
+    expect(sync.days.at(-1)!.date).toBe(utcDate(today));
+    const day = (ago: number) => sync.days.find((d) => d.date === utcDate(today - ago * DAY));
+    expect(day(40)).toEqual({ date: utcDate(today - 40 * DAY), uptime: 1, status: 'operational' });
+    expect(day(30)).toMatchObject({ uptime: 0.8333, status: 'degraded' });
+    expect(day(20)).toMatchObject({ uptime: 0.5, status: 'partial_outage' });
+    expect(day(19)).toMatchObject({ uptime: null, status: 'unknown' });
+    expect(day(0)).toMatchObject({ uptime: 0.75 });
+    expect(sync.uptime90d).toBeCloseTo((1440 + 1200 + 720 + 3) / (3 * 1440 + 4), 6);
+
+    const signInDays = page.systems.find((s) => s.name === 'Sign-in')!.days;
+    expect(signInDays.find((d) => d.date === utcDate(today - 10 * DAY))).toEqual({
+      date: utcDate(today - 10 * DAY),
+      uptime: null,
+      status: 'maintenance',
+    });
+    // The sign-in incident opened above is still open: today is a bad day.
+    expect(signInDays.at(-1)!.status).toBe('major_outage');
+    // Resolved three weeks ago: in the bars, no longer in the list.
+    expect(page.incidents.map((i) => i.title)).not.toContain('Grades are late');
+    expect(page.incidents.find((i) => i.title === 'Sign-in problems')).toMatchObject({
+      impact: 'major_outage',
+      impactLabel: 'Major outage',
+    });
+
+    const es = (await freshPublicPage('/api/status/public?district=riverside&lang=es')).json<StatusPage>();
+    expect(es.incidents.find((i) => i.title === 'Problemas al iniciar sesión')!.updates.map((u) => u.statusLabel)).toEqual([
+      'Investigando',
+      'Identificado',
+    ]);
+  });
+
+  it('lets browsers and proxies cache the page, and answers 304 while it has not changed', async () => {
+    const url = '/api/status/public?district=riverside';
+    const first = await freshPublicPage(url);
+    expect(first.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
+    // A shared cache must not hand a signed-in person's page to someone else, nor the other way round.
+    expect(first.headers.vary).toMatch(/Cookie, Authorization/);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    // Rebuilt later but unchanged: the same tag, and no body.
+    const again = await freshPublicPage(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    expect(again.headers['cache-control']).toBe('public, max-age=30, stale-while-revalidate=60');
+    // Spanish is another page with its own tag.
+    const es = await freshPublicPage('/api/status/public?district=riverside&lang=es', { 'if-none-match': etag });
+    expect(es.statusCode).toBe(200);
+    expect(es.headers.etag).not.toBe(etag);
+
+    // Something changes: the old tag no longer matches and the new page says so.
+    const created = await admin.inject({
+      method: 'POST',
+      url: '/api/incidents',
+      payload: {
+        title: { en: 'Slow sign-in', es: 'Inicio de sesión lento' },
+        impact: 'degraded',
+        systemIds: ['sso'],
+        message: { en: 'Signing in is slow.', es: 'Iniciar sesión va lento.' },
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const changed = await freshPublicPage(url, { 'if-none-match': etag });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json<StatusPage>().incidents.map((i) => i.title)).toContain('Slow sign-in');
+
+    // A signed-in staff member's page lists staff systems: no shared cache may keep it.
+    const staff = await admin.inject({ method: 'GET', url });
+    expect(staff.headers['cache-control']).toBe('private, max-age=30');
+    // Errors are not cached.
+    const missing = await t.app.inject({ method: 'GET', url: '/api/status/public?district=nowhere' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['cache-control']).toBe('no-store');
   });
 
   it('refuses incident and maintenance writes to roles without the permission', async () => {

@@ -48,5 +48,12 @@ export async function renderMetrics(db: Queryable, districtId: string, runtime: 
   metric('districtops_scheduler_lateness_p99_seconds', 'p99 of how late checks started against their schedule', 'gauge', [
     [{}, stats.latenessP99 / 1000],
   ]);
+  out.push(
+    '# HELP districtops_scheduler_lateness_seconds How late checks started against their schedule (since the server started)',
+    '# TYPE districtops_scheduler_lateness_seconds histogram',
+    ...stats.latenessBuckets.map((b) => `districtops_scheduler_lateness_seconds_bucket{le="${b.leMs / 1000}"} ${b.count}`),
+    `districtops_scheduler_lateness_seconds_bucket{le="+Inf"} ${stats.runs}`,
+    `districtops_scheduler_lateness_seconds_count ${stats.runs}`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -1,14 +1,12 @@
 import type { Queryable } from '../../../db/client';
 import type { Language } from '../../../../shared/roles';
-import { incidentStatusLabels, statusLabels, type StatusPage } from '../../../../shared/api/status-page';
-import type { SystemStatus } from '../../../../shared/api/systems';
-import { systemUptime } from '../history/uptime';
+import { incidentStatusLabels, statusLabels, STATUS_PAGE_DAYS, worstStatus, type StatusPage } from '../../../../shared/api/status-page';
 import { listIncidents } from '../incidents/incident-read';
 import { loadMaintenanceWindows, occurrences } from '../status/maintenance';
 import { readDistrictHealth } from '../status/read-health';
+import { systemDays } from './uptime-days';
 
 const WEEK = 7 * 86_400_000;
-const severity: SystemStatus[] = ['operational', 'unknown', 'maintenance', 'degraded', 'partial_outage', 'major_outage'];
 
 /**
  * Builds the status page for one audience. Only systems with a public name and an audience
@@ -23,11 +21,15 @@ export async function buildStatusPage(
   const audiences = o.staff ? ['families', 'both', 'staff'] : ['families', 'both'];
   const health = (await readDistrictHealth(db, o.districtId, now)).filter((s) => s.publicName && audiences.includes(s.audience));
   const publicName = new Map(health.map((s) => [s.id, s.publicName![o.lang]]));
-  const uptime = new Map((await systemUptime(db, o.districtId, now)).map((u) => [u.systemId, u.quarter]));
-  const overall = health.reduce<SystemStatus>(
-    (worst, s) => (severity.indexOf(s.status) > severity.indexOf(worst) ? s.status : worst),
-    'operational',
-  );
+  const windows = await loadMaintenanceWindows(db, o.districtId);
+  const history = await systemDays(db, {
+    districtId: o.districtId,
+    systemIds: [...publicName.keys()],
+    windows,
+    now,
+    days: STATUS_PAGE_DAYS,
+  });
+  const overall = worstStatus(health.map((s) => s.status));
 
   const incidents = (await listIncidents(db, o.districtId, { state: 'all', limit: 50 }))
     .filter((i) => (!i.resolvedAt || Date.parse(i.resolvedAt) > now - WEEK) && i.systemIds.some((id) => publicName.has(id)))
@@ -35,15 +37,22 @@ export async function buildStatusPage(
       title: i.title[o.lang],
       status: i.status,
       statusLabel: incidentStatusLabels[o.lang][i.status],
+      impact: i.impact,
+      impactLabel: statusLabels[o.lang][i.impact],
       startedAt: i.startedAt,
       resolvedAt: i.resolvedAt,
       systems: i.systemIds.flatMap((id) => publicName.get(id) ?? []),
       updates: i.updates
         .filter((u) => u.kind === 'public' && u.message)
-        .map((u) => ({ at: u.at, status: u.status, message: u.message![o.lang] })),
+        .map((u) => ({
+          at: u.at,
+          status: u.status,
+          statusLabel: u.status && incidentStatusLabels[o.lang][u.status],
+          message: u.message![o.lang],
+        })),
     }));
 
-  const maintenance = (await loadMaintenanceWindows(db, o.districtId))
+  const maintenance = windows
     .filter((w) => w.system_ids.some((id) => publicName.has(id)))
     .flatMap((w) =>
       occurrences(w, now, now + WEEK).map((occ) => ({
@@ -65,7 +74,8 @@ export async function buildStatusPage(
       name: s.publicName![o.lang],
       status: s.status,
       statusLabel: statusLabels[o.lang][s.status],
-      uptime90d: uptime.get(s.id) ?? null,
+      uptime90d: history.get(s.id)?.uptime ?? null,
+      days: history.get(s.id)?.days ?? [],
     })),
     incidents,
     maintenance,

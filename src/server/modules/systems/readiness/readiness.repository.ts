@@ -1,5 +1,7 @@
 import type { Queryable } from '../../../db/client';
-import type { ReadinessBoard, ReadinessItem, ReadinessYear } from '../../../../shared/api/readiness';
+import type { ReadinessBoard, ReadinessItem, ReadinessOwner, ReadinessYear } from '../../../../shared/api/readiness';
+import { roles } from '../../../../shared/roles';
+import { roleHas } from '../../../platform/policy';
 
 /** "Today" is the district's calendar day: an item due on the 14th is late on the 15th in its own time zone. */
 const TODAY = '(now() AT TIME ZONE d.timezone)::date';
@@ -132,4 +134,19 @@ export async function readReadinessBoard(db: Queryable, districtId: string, scho
     }),
     systemsWithoutChecklist: systems.filter((s) => s.tier <= 2 && !bySystem.has(s.id)),
   };
+}
+
+/** Roles that can see the board, so an item is never given to someone who cannot find it. */
+const boardRoles = roles.filter((r) => roleHas(r, 'systems.read'));
+
+/** Who may be given an item: the district's active accounts that can see the board, by name. */
+export async function listReadinessOwners(db: Queryable, districtId: string): Promise<ReadinessOwner[]> {
+  const { rows } = await db.query<ReadinessOwner>(
+    `SELECT a.id, a.display_name AS name, a.email FROM accounts a
+      WHERE a.district_id = $1 AND a.status = 'active'
+        AND EXISTS (SELECT 1 FROM account_roles r WHERE r.account_id = a.id AND r.role = ANY($2))
+      ORDER BY lower(a.display_name), a.email`,
+    [districtId, boardRoles],
+  );
+  return rows;
 }

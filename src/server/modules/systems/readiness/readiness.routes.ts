@@ -8,6 +8,7 @@ import {
   readinessItemCreateSchema,
   readinessItemSchema,
   readinessItemUpdateSchema,
+  readinessOwnerSchema,
   readinessYearCreateSchema,
   readinessYearSchema,
   readinessYearUpdateSchema,
@@ -17,7 +18,7 @@ import {
 import { errorBodySchema } from '../../../../shared/errors';
 import { notFound } from '../../../platform/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';
-import { listReadinessYears, readItem, readReadinessBoard } from './readiness.repository';
+import { listReadinessOwners, listReadinessYears, readItem, readReadinessBoard } from './readiness.repository';
 import {
   applyTemplate,
   createItem,
@@ -54,6 +55,19 @@ export const readinessRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async () => ({ items: [...defaultTemplate] }),
+  );
+
+  app.get(
+    '/api/readiness/owners',
+    {
+      config: { permission: 'systems.manage' },
+      schema: {
+        tags,
+        summary: 'Who may own an item: active accounts whose role can see the readiness board',
+        response: { 200: z.object({ items: z.array(readinessOwnerSchema) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await listReadinessOwners(db, requireActor(req).districtId) }),
   );
 
   app.get(

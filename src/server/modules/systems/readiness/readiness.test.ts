@@ -143,6 +143,16 @@ describe('back-to-school readiness', () => {
     expect((await it_.inject({ method: 'DELETE', url: `/api/readiness/items/${id}` })).statusCode).toBe(200);
   });
 
+  it('offers as owners only the district’s accounts that can see the board, to managers only', async () => {
+    const owners = await it_.inject({ method: 'GET', url: '/api/readiness/owners' });
+    expect(owners.statusCode).toBe(200);
+    const emails = owners.json<{ items: { email: string }[] }>().items.map((o) => o.email);
+    expect(emails).toEqual(expect.arrayContaining(['admin@test.example.org', 'it@test.example.org', 'principalNorth@test.example.org']));
+    for (const absent of ['teacherTess', 'guardianGia', 'studentAna', 'adminB']) expect(emails).not.toContain(`${absent}@test.example.org`);
+    const principal = await signIn(t.app, 'principalNorth@test.example.org');
+    expect((await principal.inject({ method: 'GET', url: '/api/readiness/owners' })).statusCode).toBe(403);
+  });
+
   it('audits every write', async () => {
     const { rows } = await t.testDb.db.query<{ action: string }>(
       "SELECT action FROM audit_log WHERE action LIKE 'readiness.%' ORDER BY id",

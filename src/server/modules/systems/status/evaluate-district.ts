@@ -75,23 +75,31 @@ export async function evaluateDistrict(
     const d = await load(tx, districtId);
     const health = deriveHealth({ ...d, inMaintenance: systemsInMaintenance(await loadMaintenanceWindows(tx, districtId), now) });
     const events: { event: AlertEvent; channels: 'all' | string[] }[] = [];
-    let changed = false;
+
+    // Every status that moved, in one statement: on a thousand systems, one round trip, not a thousand.
+    const moved = d.systems.filter((s) => d.states.get(s.id)?.status !== health.get(s.id)!.status);
+    if (moved.length > 0) {
+      await tx.query(
+        `INSERT INTO system_alert_states (district_id, system_id, status, status_since)
+         SELECT $1, u.id, u.status, $3 FROM unnest($2::text[], $4::text[]) AS u(id, status)
+         ON CONFLICT (district_id, system_id) DO UPDATE SET status = EXCLUDED.status, status_since = EXCLUDED.status_since`,
+        [districtId, moved.map((s) => s.id), at, moved.map((s) => health.get(s.id)!.status)],
+      );
+    }
+    // Indexes, so the loop below stays linear in the number of systems and checks.
+    const checksOf = groupBy(d.checks, (c) => [c.system_id]);
+    const impactedOf = groupBy(
+      d.systems.map((o) => ({ id: o.id, name: o.name })),
+      (o) => health.get(o.id)!.impactedBy,
+    );
 
     for (const s of d.systems) {
       const h = health.get(s.id)!;
       const prev = d.states.get(s.id);
-      if (!prev || prev.status !== h.status) {
-        changed = true;
-        await tx.query(
-          `INSERT INTO system_alert_states (district_id, system_id, status, status_since) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (district_id, system_id) DO UPDATE SET status = $3, status_since = $4`,
-          [districtId, s.id, h.status, at],
-        );
-      }
-      const mine = d.checks.filter((c) => c.system_id === s.id);
+      const mine = checksOf.get(s.id) ?? [];
       const failing = mine.filter((c) => c.state === 'down');
       const firstFailure = Math.min(now, ...failing.map((c) => c.first_failure_at?.getTime() ?? now));
-      const impacted = d.systems.filter((o) => health.get(o.id)!.impactedBy.includes(s.id)).map((o) => ({ id: o.id, name: o.name }));
+      const impacted = impactedOf.get(s.id) ?? [];
       const event = (kind: AlertEvent['kind'], since: number): AlertEvent => ({
         kind,
         districtName: d.districtName,
@@ -161,8 +169,20 @@ export async function evaluateDistrict(
         await deps.jobs.enqueue(NOTIFY_QUEUE, { channelId: c.id, event } satisfies NotifyJob, { districtId, maxAttempts: 5 }, tx);
       }
     }
-    return { health, changed: changed || events.length > 0 };
+    return { health, changed: moved.length > 0 || events.length > 0 };
   });
+}
+
+function groupBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
 }
 
 /** An incident opened by the evaluation closes itself on recovery; one a person opened is theirs to close. */

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { maintenanceCreateSchema, maintenanceSchema, type MaintenanceWindow } from '../../../../shared/api/incidents';
+import {
+  maintenanceCreateSchema,
+  maintenanceListSchema,
+  maintenanceSchema,
+  type MaintenanceWindow,
+} from '../../../../shared/api/incidents';
 import { errorBodySchema } from '../../../../shared/errors';
+import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';
 import { auditChange } from '../spec-support';
@@ -9,7 +15,10 @@ import type { SystemsRuntime } from '../runtime';
 import { loadMaintenanceWindows, occurrences, type MaintenanceWindowRow } from './maintenance';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
+const idParams = z.object({ id: z.uuid() });
 const TWO_WEEKS = 14 * 86_400_000;
+
+type MaintenanceBody = z.output<typeof maintenanceCreateSchema>;
 
 export function toMaintenanceView(w: MaintenanceWindowRow, now: number): MaintenanceWindow {
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,22 +40,58 @@ export function toMaintenanceView(w: MaintenanceWindowRow, now: number): Mainten
   };
 }
 
+async function assertSystems(tx: Queryable, districtId: string, ids: string[]) {
+  const { rows: known } = await tx.query<{ id: string }>('SELECT id FROM systems WHERE district_id = $1 AND id = ANY($2)', [
+    districtId,
+    ids,
+  ]);
+  const missing = ids.find((s) => !known.some((k) => k.id === s));
+  if (missing) throw new AppError('validation_failed', `unknown system "${missing}"`, { field: 'systemIds' });
+}
+
+/** The columns after district_id, in the order of the INSERT and UPDATE below; no time zone means the district's. */
+const columns = (b: MaintenanceBody) => [
+  b.title.en,
+  b.title.es,
+  b.systemIds,
+  b.timezone ?? null,
+  b.startsAt ?? null,
+  b.endsAt ?? null,
+  b.weekly?.weekdays ?? null,
+  b.weekly?.start ?? null,
+  b.weekly ? Math.round(b.weekly.duration / 60_000) : null,
+  b.weekly?.from ?? null,
+  b.weekly?.until ?? null,
+];
+const DISTRICT_TZ = '(SELECT timezone FROM districts WHERE id = $1)';
+
 export function maintenanceRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZod {
   return async (app) => {
     const { db } = app;
+    const view = async (districtId: string, id: string) =>
+      toMaintenanceView(
+        (await loadMaintenanceWindows(db, districtId)).find((x) => x.id === id)!,
+        Date.now(),
+      );
+
     app.get(
       '/api/maintenance',
       {
         config: { permission: 'systems.read' },
         schema: {
           tags: ['systems'],
-          summary: 'Maintenance windows with their next occurrences',
-          response: { 200: z.object({ items: z.array(maintenanceSchema) }), ...errors },
+          summary: 'Maintenance windows with their next occurrences, and the district’s time zone',
+          response: { 200: maintenanceListSchema, ...errors },
         },
       },
       async (req) => {
         const now = Date.now();
-        return { items: (await loadMaintenanceWindows(db, requireActor(req).districtId)).map((w) => toMaintenanceView(w, now)) };
+        const { districtId } = requireActor(req);
+        const [windows, tz] = await Promise.all([
+          loadMaintenanceWindows(db, districtId),
+          db.query<{ timezone: string }>('SELECT timezone FROM districts WHERE id = $1', [districtId]),
+        ]);
+        return { items: windows.map((w) => toMaintenanceView(w, now)), timezone: tz.rows[0]?.timezone ?? 'UTC' };
       },
     );
 
@@ -65,30 +110,12 @@ export function maintenanceRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZo
         const actor = requireActor(req);
         const b = req.body;
         const id = await db.transaction(async (tx) => {
-          const { rows: known } = await tx.query<{ id: string }>('SELECT id FROM systems WHERE district_id = $1 AND id = ANY($2)', [
-            actor.districtId,
-            b.systemIds,
-          ]);
-          const missing = b.systemIds.find((s) => !known.some((k) => k.id === s));
-          if (missing) throw new AppError('validation_failed', `unknown system "${missing}"`, { field: 'systemIds' });
+          await assertSystems(tx, actor.districtId, b.systemIds);
           const { rows } = await tx.query<{ id: string }>(
             `INSERT INTO maintenance_windows (district_id, title_en, title_es, system_ids, timezone, starts_at, ends_at, weekdays, local_start,
                                               duration_minutes, valid_from, valid_until)
-             VALUES ($1, $2, $3, $4, coalesce($5, (SELECT timezone FROM districts WHERE id = $1)), $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-            [
-              actor.districtId,
-              b.title.en,
-              b.title.es,
-              b.systemIds,
-              b.timezone ?? null,
-              b.startsAt ?? null,
-              b.endsAt ?? null,
-              b.weekly?.weekdays ?? null,
-              b.weekly?.start ?? null,
-              b.weekly ? Math.round(b.weekly.duration / 60_000) : null,
-              b.weekly?.from ?? null,
-              b.weekly?.until ?? null,
-            ],
+             VALUES ($1, $2, $3, $4, coalesce($5, ${DISTRICT_TZ}), $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+            [actor.districtId, ...columns(b)],
           );
           await auditChange(
             tx,
@@ -104,8 +131,50 @@ export function maintenanceRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZo
           return rows[0]!.id;
         });
         await runtime.evaluate(actor.districtId);
-        const w = (await loadMaintenanceWindows(db, actor.districtId)).find((x) => x.id === id)!;
-        return reply.status(201).send(toMaintenanceView(w, Date.now()));
+        return reply.status(201).send(await view(actor.districtId, id));
+      },
+    );
+
+    app.put(
+      '/api/maintenance/:id',
+      {
+        config: { permission: 'systems.manage' },
+        schema: {
+          tags: ['systems'],
+          summary: 'Change a maintenance window: the whole window, as when planning it (a one-off can become weekly and back)',
+          params: idParams,
+          body: maintenanceCreateSchema,
+          response: { 200: maintenanceSchema, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        const b = req.body;
+        await db.transaction(async (tx) => {
+          const { rows } = await tx.query<{ id: string }>(
+            `UPDATE maintenance_windows
+                SET title_en = $3, title_es = $4, system_ids = $5, timezone = coalesce($6, ${DISTRICT_TZ}), starts_at = $7, ends_at = $8,
+                    weekdays = $9, local_start = $10, duration_minutes = $11, valid_from = $12, valid_until = $13
+              WHERE district_id = $1 AND id = $2 RETURNING id`,
+            [actor.districtId, req.params.id, ...columns(b)],
+          );
+          if (rows.length === 0) throw notFound('Maintenance window');
+          // After the lookup, so another district's window is "not found" whatever it names; a refusal rolls the update back.
+          await assertSystems(tx, actor.districtId, b.systemIds);
+          await auditChange(
+            tx,
+            actor.districtId,
+            { ctx: requestContext(req) },
+            {
+              action: 'maintenance.updated',
+              entityType: 'maintenance_window',
+              entityId: req.params.id,
+              details: { title: b.title.en, systemIds: b.systemIds, weekly: Boolean(b.weekly) },
+            },
+          );
+        });
+        await runtime.evaluate(actor.districtId);
+        return view(actor.districtId, req.params.id);
       },
     );
 
@@ -116,7 +185,7 @@ export function maintenanceRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZo
         schema: {
           tags: ['systems'],
           summary: 'Remove a maintenance window',
-          params: z.object({ id: z.uuid() }),
+          params: idParams,
           response: { 200: z.object({ ok: z.literal(true) }), ...errors },
         },
       },

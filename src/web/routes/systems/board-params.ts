@@ -1,0 +1,87 @@
+import { useCallback } from 'react';
+import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import {
+  statusGroupSchema,
+  statusGroups,
+  statusGroup,
+  systemCategorySchema,
+  type BoardSystem,
+  type StatusGroup,
+} from '../../../shared/api/systems';
+
+export const PAGE_SIZE = 50;
+
+const groupSchema = statusGroupSchema;
+const tierSchema = z.enum(['1', '2', '3']);
+const viewSchema = z.enum(['board', 'graph']);
+
+export interface BoardFilter {
+  q: string;
+  group?: StatusGroup;
+  tier?: '1' | '2' | '3';
+  category?: z.infer<typeof systemCategorySchema>;
+}
+
+type Key = 'q' | 'status' | 'tier' | 'category' | 'view' | 'page';
+
+/** The board's search, filters, view and page live in the URL, so Back, reload and shared links keep them. */
+export function useBoardParams() {
+  const [params, setParams] = useSearchParams();
+  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const filter: BoardFilter = {
+    q: params.get('q') ?? '',
+    group: groupSchema.safeParse(params.get('status')).data,
+    tier: tierSchema.safeParse(params.get('tier')).data,
+    category: systemCategorySchema.safeParse(params.get('category')).data,
+  };
+  const view = viewSchema.safeParse(params.get('view')).data ?? 'board';
+
+  /** Changes some values; any change other than the page starts again at page 1. */
+  const update = useCallback(
+    (changes: Partial<Record<Key, string | number | undefined>>) => {
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'view' && value === 'board'))
+              next.delete(key);
+            else next.set(key, String(value));
+          }
+          if (!('page' in changes)) next.delete('page');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  return { filter, view, page: Number.isFinite(page) && page > 0 ? page : 1, update };
+}
+
+const severity = new Map(statusGroups.map((g, i) => [g, i]));
+
+/** Most urgent first: down, impacted, degraded…, then by tier (1 first), then by name. */
+export function compareUrgency(a: BoardSystem, b: BoardSystem): number {
+  return (
+    severity.get(statusGroup(a))! - severity.get(statusGroup(b))! ||
+    a.tier - b.tier ||
+    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
+  );
+}
+
+/** The systems the filters keep; `label` gives the words a search also matches (the category in the reader's language). */
+export function filterSystems(systems: readonly BoardSystem[], f: BoardFilter, label: (s: BoardSystem) => string): BoardSystem[] {
+  const words = f.q.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return systems.filter((s) => {
+    if (f.group && statusGroup(s) !== f.group) return false;
+    if (f.tier && String(s.tier) !== f.tier) return false;
+    if (f.category && s.category !== f.category) return false;
+    if (words.length === 0) return true;
+    const text = `${s.name} ${s.id} ${s.ownerName ?? ''} ${label(s)}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+export const hasFilter = (f: BoardFilter) => Boolean(f.q.trim() || f.group || f.tier || f.category);
