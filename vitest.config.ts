@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['test/browser/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 60_000,
+    // Generous: CLI tests start node, tsx and a database per command, and CI machines are shared.
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     // Two cores: more workers than that only makes PGlite start-ups fight for CPU.
     maxWorkers: 2,

@@ -7,6 +7,7 @@ import { openDatabase } from '../context';
 import type { DeviceImportReport } from '../../shared/api/devices';
 import { cliAuthor } from '../modules/devices/device-author';
 import { importDevices } from '../modules/devices/import/import-devices';
+import { registerGoogleDevicesCommand } from '../modules/devices/google/google-devices.command';
 import { CliError } from './cli-error';
 import { resolveDistrict } from './helpers';
 
@@ -63,4 +64,5 @@ export function registerDevicesCommands(program: Command, config: () => Config) 
         await opened.close();
       }
     });
+  registerGoogleDevicesCommand(importCommand, config);
 }
