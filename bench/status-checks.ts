@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
-import { openPglite, openPostgres, type Db } from '../src/server/db/client';
+import { openDb, openPostgres, type Db } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { createAccount } from '../src/server/platform/auth/accounts.service';
 import { checkSpecSchema } from '../src/shared/api/systems';
@@ -64,7 +64,8 @@ interface Scratch {
 async function openScratch(engine: Options['engines'][number], pgUrl: string): Promise<Scratch> {
   if (engine === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dops-bench-'));
-    const db = await openPglite(dataDir);
+    // Opened the way the server opens DATA_DIR (its pgdata inside), so the server finds the seed.
+    const db = await openDb({ dataDir });
     return { db, dataDir, drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const name = `dops_bench_${randomBytes(4).toString('hex')}`;
