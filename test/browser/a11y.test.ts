@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 import { startProduct, type Product } from './product';
 
@@ -14,6 +14,11 @@ describe('accessibility and resilience', () => {
   afterAll(async () => {
     await browser?.close();
     await product?.close();
+  });
+  // Every test signs in as the one administrator, and the Spanish test makes Spanish that account's
+  // language: each test starts from English, whatever ran before it.
+  beforeEach(async () => {
+    await product.app.db.query("UPDATE accounts SET language = 'en' WHERE email = 'admin@test.example.org'");
   });
 
   const pages = () => {
