@@ -4,7 +4,7 @@ import type { Incident } from '../../../../shared/api/incidents';
 import type { StatusPage } from '../../../../shared/api/status-page';
 import { createApiToken } from '../../../platform/auth/api-tokens.service';
 import { createHistoryKeeper } from '../history/rollups';
-import { systemUptime } from '../history/uptime';
+import { uptimeWindows } from '../status/uptime-windows';
 
 let t: TestApp;
 let admin: Client;
@@ -104,7 +104,7 @@ describe('history: raw results, rollups, retention, uptime', () => {
       [checkId, new Date('2030-03-08T00:00:00Z')],
     );
     expect(day.rows[0]).toEqual({ total: 144, ok: 108 });
-    const uptime = (await systemUptime(db, districtId, now)).find((u) => u.systemId === 'sync')!;
+    const uptime = (await uptimeWindows(db, districtId, { now })).get('sync')!;
     expect(uptime.day).toBeCloseTo(0.75, 1);
     expect(uptime.quarter).toBeCloseTo(0.75, 1);
     // Run again later: nothing is counted twice.
