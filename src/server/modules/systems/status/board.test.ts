@@ -77,6 +77,7 @@ describe('the status board (GET /api/status)', () => {
     expect((await board(await signIn(t.app, 'board@test.example.org'))).systems).toHaveLength(3);
     const teacher = await signIn(t.app, 'teacherTess@test.example.org');
     expect((await teacher.inject({ method: 'GET', url: '/api/status' })).statusCode).toBe(403);
+    expect((await teacher.inject({ method: 'GET', url: '/api/status/summary' })).statusCode).toBe(403);
   });
 });
 
