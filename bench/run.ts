@@ -7,6 +7,7 @@ export {};
 const benches: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   'status-checks': () => import('./status-checks'),
   'roster-import': () => import('./roster-import'),
+  devices: () => import('./devices'),
 };
 
 const argv = process.argv.slice(2);

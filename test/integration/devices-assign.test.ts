@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceDetail, Hold, PersonDevices, ScanResult, myDevicesSchema } from '../../src/shared/api/devices';
+import type { BadgeResult, DeviceDetail, Hold, PersonDevices, ScanResult, myDevicesSchema } from '../../src/shared/api/devices';
 import type { z } from 'zod';
 
 type MyDevices = z.infer<typeof myDevicesSchema>;
@@ -278,6 +278,29 @@ describe('the scan station', () => {
     expect(ok.json().result).toBe('checked_out');
     expect(ok.json().warnings).toEqual(['Issued despite a hold: Principal approved', 'No signed use agreement on file for Dee Diaz']);
     expect((await audit('device.hold_override')).some((a) => a.details.reason === 'Principal approved')).toBe(true);
+  });
+
+  it('shows whose badge was scanned, what they hold and their holds, and audits the read of a student', async () => {
+    const d = await addDevice({ assetTag: 'BADGE-0001' });
+    await post(as.it!, '/api/devices/scan', { mode: 'checkout', studentId: 'ID-ana', tag: 'BADGE-0001' });
+    const before = (await audit('student.read')).length;
+    const res = await get(as.it!, '/api/devices/scan/badge?id=id-ana');
+    expect(res.statusCode).toBe(200);
+    const badge = res.json<BadgeResult>();
+    expect(badge.person).toMatchObject({ name: 'Ana Alvarez', primaryRole: 'student', active: true, schoolName: 'North High' });
+    expect(badge.devices.map((x) => x.id)).toContain(d.id);
+    const reads = await audit('student.read');
+    expect(reads).toHaveLength(before + 1);
+    expect(reads.at(-1)!.details).toEqual({ section: 'scan_station' });
+
+    const held = (await get(as.it!, '/api/devices/scan/badge?id=ID-dee')).json<BadgeResult>();
+    expect(held.holds.map((h) => h.reason)).toContain('Lost charger fee');
+    expect((await get(as.it!, '/api/devices/scan/badge?id=nobody-here')).json()).toEqual({ person: null, devices: [], holds: [] });
+    // Another district's badge is nobody here; roles that cannot issue devices cannot look badges up.
+    expect((await get(as.adminB!, '/api/devices/scan/badge?id=ID-ana')).json().person).toBeNull();
+    for (const key of ['principalNorth', 'teacherTess', 'studentAna']) {
+      expect((await get(as[key]!, '/api/devices/scan/badge?id=ID-ana')).statusCode, key).toBe(403);
+    }
   });
 
   it('undoes only your own recent scan, and only while the device is as the scan left it', async () => {

@@ -8,6 +8,7 @@ import type { DeviceImportReport } from '../../shared/api/devices';
 import { cliAuthor } from '../modules/devices/device-author';
 import { importDevices } from '../modules/devices/import/import-devices';
 import { registerGoogleDevicesCommand } from '../modules/devices/google/google-devices.command';
+import { registerDeviceAssignmentsCommand } from '../modules/devices/bulk-assign/device-assignments.command';
 import { CliError } from './cli-error';
 import { resolveDistrict } from './helpers';
 
@@ -65,4 +66,5 @@ export function registerDevicesCommands(program: Command, config: () => Config) 
       }
     });
   registerGoogleDevicesCommand(importCommand, config);
+  registerDeviceAssignmentsCommand(importCommand, config);
 }

@@ -121,7 +121,20 @@ export const devicesPageSchema = z.object({
   pageSize: z.number().int(),
 });
 
-export const deviceEventTypes = ['created', 'updated', 'status_changed', 'checked_out', 'checked_in', 'undone', 'imported'] as const;
+export const deviceEventTypes = [
+  'created',
+  'updated',
+  'status_changed',
+  'checked_out',
+  'checked_in',
+  'undone',
+  'imported',
+  'repair_opened',
+  'repair_updated',
+  'repair_closed',
+  'loaner_out',
+  'loaner_in',
+] as const;
 
 export const deviceEventSchema = z.object({
   id: z.uuid(),
@@ -302,6 +315,16 @@ export const scanResultSchema = z.object({
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;
 
+/** What the scan station shows as soon as a badge is scanned, before the device. */
+export const badgeQuerySchema = z.object({ id: z.string().trim().min(1).max(deviceLimits.textMax) });
+export const badgeResultSchema = z.object({
+  person: scanPersonSchema.extend({ primaryRole: z.string(), active: z.boolean() }).nullable(),
+  /** Devices the person holds now. */
+  devices: z.array(deviceSummarySchema),
+  holds: z.array(z.object({ id: z.uuid(), reason: z.string(), amount: z.string().nullable() })),
+});
+export type BadgeResult = z.infer<typeof badgeResultSchema>;
+
 export const undoRequestSchema = z.object({ undoToken: z.uuid() });
 export const undoResultSchema = z.object({
   result: z.literal('undone'),
@@ -382,6 +405,34 @@ export const myDevicesSchema = z.object({
         }),
       ),
       agreement: z.object({ version: z.string(), signedAt: z.string(), signedBy: z.enum(['student', 'guardian']) }).nullable(),
+      /** Repairs of this person's devices still in progress. */
+      repairs: z.array(
+        z.object({
+          id: z.uuid(),
+          assetTag: z.string().nullable(),
+          kind: z.enum(['warranty', 'accidental', 'intentional', 'other']),
+          status: z.enum(['open', 'sent_to_vendor', 'ready_for_pickup']),
+          description: z.string(),
+          openedAt: z.string(),
+          readyAt: z.string().nullable(),
+        }),
+      ),
+      /** Device fees: the balance owed and the statement (charges, payments, waivers, running balance). */
+      fees: z.object({
+        balance: z.string(),
+        lines: z.array(
+          z.object({
+            at: z.string(),
+            kind: z.enum(['charge', 'payment', 'waiver']),
+            description: z.string(),
+            amount: z.string(),
+            free: z.boolean(),
+            method: z.enum(['cash', 'check', 'online', 'other']).nullable(),
+            reference: z.string().nullable(),
+            balance: z.string(),
+          }),
+        ),
+      }),
     }),
   ),
 });

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/me';
 import { navFor } from './nav-items';
 
-function isActive(path: string, to: string) {
+function matches(path: string, to: string) {
   return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
 }
 
@@ -12,15 +12,21 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
+  const groups = navFor(me);
+  // The most specific item is the current page: /devices/scan is the scan station, not the inventory.
+  const current = groups
+    .flatMap((g) => g.items)
+    .filter((i) => matches(pathname, i.to))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   return (
     <Stack gap="md">
-      {navFor(me).map((group) => (
+      {groups.map((group) => (
         <div key={group.label}>
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4} component="h2">
             {t(group.label)}
           </Text>
           {group.items.map((item) => {
-            const active = isActive(pathname, item.to);
+            const active = item.to === current;
             return (
               <NavLink
                 key={item.to}

@@ -9,6 +9,11 @@ export type NavLabel =
   | 'nav.incidents'
   | 'nav.maintenance'
   | 'nav.readiness'
+  | 'nav.devices'
+  | 'nav.scanStation'
+  | 'nav.deviceReports'
+  | 'nav.repairs'
+  | 'nav.audits'
   | 'nav.status'
   | 'nav.accounts'
   | 'nav.tokens'
@@ -24,7 +29,7 @@ export interface NavItem {
 }
 
 export interface NavGroup {
-  label: 'nav.groups.main' | 'nav.groups.operations' | 'nav.groups.admin' | 'nav.groups.you';
+  label: 'nav.groups.main' | 'nav.groups.operations' | 'nav.groups.devices' | 'nav.groups.admin' | 'nav.groups.you';
   items: NavItem[];
 }
 
@@ -47,6 +52,16 @@ const groups: NavGroup[] = [
       { to: '/readiness', label: 'nav.readiness', anyOf: ['systems.read'] },
       // Everyone may look at what families see.
       { to: '/status', label: 'nav.status' },
+    ],
+  },
+  {
+    label: 'nav.groups.devices',
+    items: [
+      { to: '/devices', label: 'nav.devices', anyOf: ['devices.read'] },
+      { to: '/devices/scan', label: 'nav.scanStation', anyOf: ['devices.manage'] },
+      { to: '/devices/repairs', label: 'nav.repairs', anyOf: ['devices.read'] },
+      { to: '/devices/audits', label: 'nav.audits', anyOf: ['devices.read'] },
+      { to: '/devices/reports', label: 'nav.deviceReports', anyOf: ['devices.summary'] },
     ],
   },
   {

@@ -1,7 +1,10 @@
 import 'i18next';
 import type en from './en.json';
+import type audits from './locales/audits.en.json';
+import type devices from './locales/devices.en.json';
 import type incidents from './locales/incidents.en.json';
 import type readiness from './locales/readiness.en.json';
+import type repairs from './locales/repairs.en.json';
 import type statusPage from './locales/statusPage.en.json';
 import type systems from './locales/systems.en.json';
 
@@ -11,6 +14,15 @@ import type systems from './locales/systems.en.json';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & typeof systems & typeof incidents & typeof statusPage & typeof readiness };
+    resources: {
+      translation: typeof en &
+        typeof systems &
+        typeof incidents &
+        typeof statusPage &
+        typeof readiness &
+        typeof devices &
+        typeof repairs &
+        typeof audits;
+    };
   }
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Db } from '../../db/client';
 import { importFromPath } from '../rostering/import-from-path';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
+import { seedDemoDevices, type DemoDevicesResult } from './demo-devices';
+import { seedDemoRepairs, type DemoRepairsResult } from './demo-device-repairs';
 import { DEMO_DISTRICT, generateDistrict, STAFF_DOMAIN } from './generate-district';
 import { seedDemoSystems, type DemoSystemsResult } from './seed-demo-systems';
 
@@ -15,6 +17,8 @@ export interface DemoResult {
   accounts: DemoAccount[];
   password: string;
   systems: DemoSystemsResult;
+  devices: DemoDevicesResult;
+  repairs: DemoRepairsResult;
 }
 
 export interface SeedDemoOptions {
@@ -46,7 +50,9 @@ export async function seedDemoDistrict(db: Db, opts: SeedDemoOptions = {}): Prom
     ]);
     const accounts = await createDemoAccounts(db, result.districtId, DEMO_DOMAIN);
     const systems = await seedDemoSystems(db, { districtId: result.districtId, selfUrl: opts.selfUrl, seed: opts.seed });
-    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD, systems };
+    const devices = await seedDemoDevices(db, { districtId: result.districtId, seed: opts.seed });
+    const repairs = await seedDemoRepairs(db, { districtId: result.districtId, seed: opts.seed });
+    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD, systems, devices, repairs };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
@@ -57,5 +63,10 @@ export function describeDemoSignIn(r: DemoResult, url: string): string {
   return [
     `Demo district ready. Open ${url} and sign in with any of these (password: ${r.password}):`,
     ...r.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.description}`),
+    ...(r.devices.scanStation
+      ? [
+          `Try the scan station at ${url}/devices/scan with ${r.devices.scanStation.tags.join(', ')} (in stock at ${r.devices.scanStation.school}).`,
+        ]
+      : []),
   ].join('\n');
 }

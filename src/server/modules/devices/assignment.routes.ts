@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   agreementCreateSchema,
   agreementSchema,
+  badgeQuerySchema,
+  badgeResultSchema,
   checkinResultSchema,
   checkinSchema,
   checkoutResultSchema,
@@ -22,6 +24,7 @@ import { assignmentById, deviceSummaryById } from './devices.repository';
 import { checkoutDevice } from './checkout';
 import { checkinDevice } from './checkin';
 import { scan } from './scan';
+import { lookupBadge } from './scan-badge';
 import { undoScan } from './undo-scan';
 import { listHolds, placeHold, releaseHold } from './holds';
 import { agreementsOf, recordAgreement } from './agreements';
@@ -103,6 +106,20 @@ export const deviceAssignmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => scan(db, author(req), req.body).catch(asConflict),
+  );
+
+  app.get(
+    '/api/devices/scan/badge',
+    {
+      config: { permission: 'devices.manage' },
+      schema: {
+        tags: ['devices'],
+        summary: 'The scan station’s first step: whose badge this is, what they hold now and any hold (person null when nobody matches)',
+        querystring: badgeQuerySchema,
+        response: { 200: badgeResultSchema, ...errors },
+      },
+    },
+    async (req) => lookupBadge(db, { ...requestContext(req), actor: requireActor(req) }, req.query.id),
   );
 
   app.post(

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import type { checkinSchema } from '../../../shared/api/devices';
-import { appendDeviceEvent, lockDevice, setDeviceStatus } from './devices.repository';
+import { appendDeviceEvent, lockDevice, setDeviceStatus, type LockedDevice } from './devices.repository';
 import { auditDevices, type DeviceAuthor } from './device-author';
 import { assertTransition } from './status-machine';
 
@@ -17,10 +17,17 @@ export interface CheckinOutcome {
 
 /**
  * Takes a device back with its condition: to stock, or to repair when damaged. Accessories
- * handed out with it and not returned are named (fees will charge for them).
+ * handed out with it and not returned are named (fees will charge for them). `locked` is the
+ * device when the caller has already locked it in this transaction (the scan station has).
  */
-export async function checkinDevice(tx: Queryable, author: DeviceAuthor, deviceId: string, input: CheckinInput): Promise<CheckinOutcome> {
-  const device = await lockDevice(tx, author.districtId, deviceId);
+export async function checkinDevice(
+  tx: Queryable,
+  author: DeviceAuthor,
+  deviceId: string,
+  input: CheckinInput,
+  locked?: LockedDevice,
+): Promise<CheckinOutcome> {
+  const device = locked?.id === deviceId ? locked : await lockDevice(tx, author.districtId, deviceId);
   if (!device) throw notFound('Device');
   const toStatus = input.condition === 'damaged' ? 'in_repair' : 'in_stock';
   assertTransition(device.status, toStatus, 'checkin');

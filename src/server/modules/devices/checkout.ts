@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import { AppError, notFound } from '../../platform/errors';
 import type { checkoutSchema } from '../../../shared/api/devices';
-import { appendDeviceEvent, lockDevice, setDeviceStatus } from './devices.repository';
-import { activeHolds, hasSignedAgreement, personById, staffRoles, type ActiveHold } from './device-people';
+import { appendDeviceEvent, lockDevice, setDeviceStatus, type LockedDevice } from './devices.repository';
+import { activeHolds, hasSignedAgreement, personById, staffRoles, type ActiveHold, type DevicePerson } from './device-people';
 import { auditDevices, type DeviceAuthor } from './device-author';
 import { assertTransition } from './status-machine';
 
@@ -14,6 +14,18 @@ export interface CheckoutOutcome {
   /** The check-out event: the scan station's undo token. */
   eventId: string;
   warnings: string[];
+  /** Whether a student has a signed use agreement on file (null for anyone else): the scan screen shows it. */
+  agreementSigned: boolean | null;
+}
+
+/**
+ * What a caller already read in this transaction (the scan station has locked the device and
+ * looked up the person and their holds), so a check-out need not read it again.
+ */
+export interface CheckoutPrior {
+  device?: LockedDevice;
+  person?: DevicePerson;
+  holds?: ActiveHold[];
 }
 
 /** A hold stops the check-out; the caller may show the holds and offer an override with a reason. */
@@ -39,8 +51,9 @@ export async function checkoutDevice(
   author: DeviceAuthor,
   deviceId: string,
   input: CheckoutInput,
+  prior: CheckoutPrior = {},
 ): Promise<CheckoutOutcome> {
-  const device = await lockDevice(tx, author.districtId, deviceId);
+  const device = prior.device?.id === deviceId ? prior.device : await lockDevice(tx, author.districtId, deviceId);
   if (!device) throw notFound('Device');
   const toStatus = input.kind === 'loaner' ? 'loaner' : 'assigned';
   assertTransition(device.status, toStatus, 'checkout');
@@ -48,8 +61,9 @@ export async function checkoutDevice(
   const warnings: string[] = [];
   const { assignee } = input;
   let personId: string | null = null;
+  let agreementSigned: boolean | null = null;
   if (assignee.type === 'student' || assignee.type === 'staff') {
-    const person = await personById(tx, author.districtId, assignee.personId);
+    const person = prior.person?.id === assignee.personId ? prior.person : await personById(tx, author.districtId, assignee.personId);
     if (!person) throw new AppError('validation_failed', 'No such person in this district', { field: 'assignee.personId' });
     const isStaff = staffRoles.includes(person.primaryRole);
     if (assignee.type === 'student' ? person.primaryRole !== 'student' : !isStaff) {
@@ -60,7 +74,7 @@ export async function checkoutDevice(
     if (!person.active) {
       throw new AppError('conflict', `${person.name} is no longer active in the roster`, { field: 'assignee.personId' });
     }
-    const holds = await activeHolds(tx, author.districtId, person.id);
+    const holds = prior.person === person && prior.holds ? prior.holds : await activeHolds(tx, author.districtId, person.id);
     if (holds.length > 0 && !input.holdOverrideReason) throw new HoldError(person.name, holds);
     if (holds.length > 0) {
       await auditDevices(tx, author, {
@@ -71,7 +85,8 @@ export async function checkoutDevice(
       });
       warnings.push(`Issued despite a hold: ${input.holdOverrideReason}`);
     }
-    if (assignee.type === 'student' && !(await hasSignedAgreement(tx, author.districtId, person.id))) {
+    if (assignee.type === 'student') agreementSigned = await hasSignedAgreement(tx, author.districtId, person.id);
+    if (agreementSigned === false) {
       warnings.push(`No signed use agreement on file for ${person.name}`);
     }
     personId = person.id;
@@ -124,5 +139,5 @@ export async function checkoutDevice(
     entityId: device.id,
     details: { ...details, personId, assignmentId },
   });
-  return { assignmentId, eventId, warnings };
+  return { assignmentId, eventId, warnings, agreementSigned };
 }

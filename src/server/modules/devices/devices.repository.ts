@@ -87,13 +87,24 @@ export async function lockDevice(db: Queryable, districtId: string, id: string):
   return rows[0];
 }
 
+const byTag = `district_id = $1 AND (upper(asset_tag) = upper($2) OR upper(serial) = upper($2))
+  ORDER BY (upper(asset_tag) = upper($2)) DESC NULLS LAST LIMIT 1`;
+
+/**
+ * Finds and locks a device by what a scanner reads, in one round trip: the scan station's
+ * answer time is mostly round trips, so the lookup and the lock share one.
+ */
+export async function lockDeviceByTag(db: Queryable, districtId: string, tag: string): Promise<LockedDevice | undefined> {
+  const { rows } = await db.query<LockedDevice>(`SELECT id, asset_tag, serial, status, school_id FROM devices WHERE ${byTag} FOR UPDATE`, [
+    districtId,
+    tag,
+  ]);
+  return rows[0];
+}
+
 /** A device by what a scanner reads: the asset tag, else the serial (either case). */
 export async function findDeviceIdByTag(db: Queryable, districtId: string, tag: string): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM devices WHERE district_id = $1 AND (upper(asset_tag) = upper($2) OR upper(serial) = upper($2))
-      ORDER BY (upper(asset_tag) = upper($2)) DESC NULLS LAST LIMIT 1`,
-    [districtId, tag],
-  );
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM devices WHERE ${byTag}`, [districtId, tag]);
   return rows[0]?.id;
 }
 

@@ -17,9 +17,14 @@ const sortColumns: Record<string, string> = {
 
 const likeWord = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** A page of the devices this actor may see, searched, filtered and sorted in SQL. */
-export async function listDevices(db: Queryable, actor: Actor, q: Query): Promise<{ items: DeviceSummary[]; total: number }> {
-  const params = new Params();
+/** The list's filters and sort; the export takes the same without paging. */
+export type DeviceFilterQuery = Pick<Query, 'q' | 'status' | 'schoolId' | 'modelId' | 'sort'>;
+
+/**
+ * GET /api/devices's search, filters, scope and sort as SQL on `deviceFrom`: the list pages it,
+ * the export (export/read-export.ts) streams every match, so both hold the same devices.
+ */
+export function deviceFilter(actor: Actor, q: DeviceFilterQuery, params: Params): { where: string; order: string } {
   const where = [visibleDevices(actor, 'd', params)];
   if (q.status) where.push(`d.status = ${params.add(q.status)}`);
   if (q.schoolId) where.push(`d.school_id = ${params.add(q.schoolId)}`);
@@ -33,7 +38,13 @@ export async function listDevices(db: Queryable, actor: Actor, q: Query): Promis
   const order = sortColumns[q.sort.replace(/^-/, '')]!.split(', ')
     .map((c) => `${c}${desc ? ' DESC' : ''}`)
     .join(', ');
-  const whereSql = where.join(' AND ');
+  return { where: where.join(' AND '), order };
+}
+
+/** A page of the devices this actor may see, searched, filtered and sorted in SQL. */
+export async function listDevices(db: Queryable, actor: Actor, q: Query): Promise<{ items: DeviceSummary[]; total: number }> {
+  const params = new Params();
+  const { where: whereSql, order } = deviceFilter(actor, q, params);
   const countParams = params.values.slice();
   const limit = params.add(q.pageSize);
   const offset = params.add((q.page - 1) * q.pageSize);

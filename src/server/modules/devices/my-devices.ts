@@ -3,12 +3,14 @@ import type { Queryable } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import type { myDevicesSchema } from '../../../shared/api/devices';
 import { personNameSql } from './devices.repository';
+import { myRepairsAndFees } from './repairs/my-repairs';
 
 type MyDevices = z.infer<typeof myDevicesSchema>;
 
 /**
  * The devices a signed-in person holds, and a guardian's children's: what a student or family
- * sees. No serial numbers of anyone else, no history, no other person.
+ * sees, with repairs in progress and device fees. No serial numbers of anyone else, no history,
+ * no other person.
  */
 export async function myDevices(db: Queryable, actor: Actor): Promise<MyDevices> {
   if (!actor.personId) return { items: [] };
@@ -19,7 +21,7 @@ export async function myDevices(db: Queryable, actor: Actor): Promise<MyDevices>
     [actor.personId, actor.districtId],
   );
   const ids = people.rows.map((p) => p.id);
-  const [held, signed] = await Promise.all([
+  const [held, signed, repairsAndFees] = await Promise.all([
     db.query<{
       person_id: string;
       asset_tag: string | null;
@@ -40,8 +42,9 @@ export async function myDevices(db: Queryable, actor: Actor): Promise<MyDevices>
         WHERE person_id = ANY($1::uuid[]) AND district_id = $2 ORDER BY person_id, signed_at DESC`,
       [ids, actor.districtId],
     ),
+    myRepairsAndFees(db, actor.districtId, ids),
   ]);
-  // Only people who hold a device or have signed an agreement: a guardian's own empty entry says nothing.
+  // Only people with a device, an agreement, a repair or a fee: a guardian's own empty entry says nothing.
   return {
     items: people.rows
       .map((p) => {
@@ -62,8 +65,12 @@ export async function myDevices(db: Queryable, actor: Actor): Promise<MyDevices>
           agreement: agreement
             ? { version: agreement.version, signedAt: agreement.signed_at.toISOString(), signedBy: agreement.signed_by }
             : null,
+          ...repairsAndFees.get(p.id)!,
         };
       })
-      .filter((i) => i.devices.length > 0 || i.agreement !== null || i.person.id === actor.personId),
+      .filter(
+        (i) =>
+          i.devices.length > 0 || i.agreement !== null || i.repairs.length > 0 || i.fees.lines.length > 0 || i.person.id === actor.personId,
+      ),
   };
 }

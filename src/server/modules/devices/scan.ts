@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import type { ScanRefusal, ScanResult, scanRequestSchema } from '../../../shared/api/devices';
-import { deviceSummaryById, findDeviceIdByTag, lockDevice } from './devices.repository';
+import { deviceSummaryById, lockDeviceByTag } from './devices.repository';
 import {
   activeHolds,
   hasSignedAgreement,
@@ -27,13 +27,13 @@ type ScanInput = z.output<typeof scanRequestSchema>;
 export async function scan(db: Db, author: DeviceAuthor, input: ScanInput): Promise<ScanResult> {
   return db.transaction(async (tx) => {
     let student: DevicePerson | undefined;
-    const screenPerson = async (p: DevicePerson) => ({
+    const screenPerson = async (p: DevicePerson, agreementSigned?: boolean | null) => ({
       id: p.id,
       name: p.name,
       identifier: p.identifier,
       grades: p.grades,
       schoolName: p.schoolName,
-      agreementSigned: await hasSignedAgreement(tx, author.districtId, p.id),
+      agreementSigned: agreementSigned ?? (await hasSignedAgreement(tx, author.districtId, p.id)),
     });
     const refuse = async (reason: ScanRefusal, message: string, deviceId?: string, holds: ActiveHold[] = []): Promise<ScanResult> => ({
       result: 'refused',
@@ -50,9 +50,9 @@ export async function scan(db: Db, author: DeviceAuthor, input: ScanInput): Prom
       student = await personByBadge(tx, author.districtId, input.studentId);
       if (!student) return refuse('unknown_student', `No student or staff member with ID ${input.studentId}`);
     }
-    const deviceId = await findDeviceIdByTag(tx, author.districtId, input.tag);
-    if (!deviceId) return refuse('unknown_tag', `No device with tag or serial ${input.tag}`);
-    const device = (await lockDevice(tx, author.districtId, deviceId))!;
+    const device = await lockDeviceByTag(tx, author.districtId, input.tag);
+    if (!device) return refuse('unknown_tag', `No device with tag or serial ${input.tag}`);
+    const deviceId = device.id;
 
     if (input.mode === 'checkout') {
       if (!student) return refuse('student_required', 'Scan the student’s ID before the device', deviceId);
@@ -73,18 +73,24 @@ export async function scan(db: Db, author: DeviceAuthor, input: ScanInput): Prom
       if (holds.length > 0 && !input.holdOverrideReason) {
         return refuse('hold', `${student.name} has a hold: ${holds.map((h) => h.reason).join('; ')}`, deviceId, holds);
       }
-      const out = await checkoutDevice(tx, author, deviceId, {
-        assignee: { type: isStudent ? 'student' : 'staff', personId: student.id },
-        kind: 'assigned',
-        accessories: input.accessories ?? [],
-        condition: input.condition,
-        holdOverrideReason: input.holdOverrideReason,
-      });
+      const out = await checkoutDevice(
+        tx,
+        author,
+        deviceId,
+        {
+          assignee: { type: isStudent ? 'student' : 'staff', personId: student.id },
+          kind: 'assigned',
+          accessories: input.accessories ?? [],
+          condition: input.condition,
+          holdOverrideReason: input.holdOverrideReason,
+        },
+        { device, person: student, holds },
+      );
       return {
         result: 'checked_out',
         reason: null,
         message: `${device.asset_tag ?? device.serial} checked out to ${student.name}`,
-        student: await screenPerson(student),
+        student: await screenPerson(student, out.agreementSigned),
         device: (await deviceSummaryById(tx, author.districtId, deviceId))!,
         undoToken: out.eventId,
         warnings: out.warnings,
@@ -107,10 +113,13 @@ export async function scan(db: Db, author: DeviceAuthor, input: ScanInput): Prom
         deviceId,
       );
     }
-    const back = await checkinDevice(tx, author, deviceId, {
-      condition: input.condition ?? 'good',
-      accessoriesReturned: input.accessories,
-    });
+    const back = await checkinDevice(
+      tx,
+      author,
+      deviceId,
+      { condition: input.condition ?? 'good', accessoriesReturned: input.accessories },
+      device,
+    );
     const holder = before.assignee!;
     const warnings = back.missingAccessories.length > 0 ? [`Not returned: ${back.missingAccessories.join(', ')}`] : [];
     const returnedBy = student ?? (holder.personId ? await personById(tx, author.districtId, holder.personId) : undefined);

@@ -1,12 +1,8 @@
 import type { DeviceStatus } from '../../../shared/api/devices';
 import { AppError } from '../../platform/errors';
+import { legalMoves, nextStatuses, type TransitionVia } from '../../../shared/device-transitions';
 
-/**
- * How a status change is made. Assigned and loaner are entered only by a check-out (which
- * records who has the device) and left only by a check-in (which closes that record with the
- * device's condition) — or by a report that the device is lost or stolen.
- */
-export type TransitionVia = 'checkout' | 'checkin' | 'status';
+export type { TransitionVia };
 
 const statusLabels: Record<DeviceStatus, string> = {
   in_stock: 'in stock',
@@ -23,30 +19,9 @@ export function statusLabel(status: DeviceStatus): string {
   return statusLabels[status];
 }
 
-const held = { in_stock: ['checkin'], in_repair: ['checkin'], lost: ['status'], stolen: ['status'] } as const;
-
-/** Every legal move: from → to → the ways it may be made. Anything absent is refused. */
-const legal: Record<DeviceStatus, Partial<Record<DeviceStatus, readonly TransitionVia[]>>> = {
-  in_stock: {
-    assigned: ['checkout'],
-    loaner: ['checkout'],
-    in_repair: ['status'],
-    lost: ['status'],
-    stolen: ['status'],
-    retired: ['status'],
-  },
-  assigned: held,
-  loaner: held,
-  in_repair: { in_stock: ['status'], lost: ['status'], retired: ['status'] },
-  lost: { in_stock: ['status'], stolen: ['status'], retired: ['status'] },
-  stolen: { in_stock: ['status'], lost: ['status'], retired: ['status'] },
-  retired: { ewaste: ['status'] },
-  ewaste: {},
-};
-
 /** Why a move is refused, in words a technician can act on; undefined when it is legal. */
 export function refusalReason(from: DeviceStatus, to: DeviceStatus, via: TransitionVia): string | undefined {
-  if (legal[from][to]?.includes(via)) return undefined;
+  if (legalMoves[from][to]?.includes(via)) return undefined;
   if (from === 'ewaste') return 'e-waste is final: the device has left the district';
   if (from === 'retired') return 'a retired device can only go to e-waste';
   if (via === 'checkout') {
@@ -57,7 +32,7 @@ export function refusalReason(from: DeviceStatus, to: DeviceStatus, via: Transit
   if (via === 'checkin') return 'only a checked-out device can be checked in';
   if (from === to) return `the device is already ${statusLabel(from)}`;
   if (to === 'assigned' || to === 'loaner') return 'a device is assigned only by checking it out, which records who has it';
-  if ((from === 'assigned' || from === 'loaner') && legal[from][to]?.includes('checkin')) {
+  if ((from === 'assigned' || from === 'loaner') && legalMoves[from][to]?.includes('checkin')) {
     return 'check the device in first, so its assignment is closed with its condition';
   }
   if (to === 'ewaste') return 'retire the device before sending it to e-waste';
@@ -74,7 +49,4 @@ export function assertTransition(from: DeviceStatus, to: DeviceStatus, via: Tran
   });
 }
 
-/** The statuses a device may be moved to by a plain status change (what the UI offers). */
-export function nextStatuses(from: DeviceStatus): DeviceStatus[] {
-  return (Object.keys(legal[from]) as DeviceStatus[]).filter((to) => legal[from][to]!.includes('status'));
-}
+export { nextStatuses };

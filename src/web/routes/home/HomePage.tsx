@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Alert, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { can, useMe } from '../../auth/me';
@@ -7,6 +8,9 @@ import { GuardianHome } from './GuardianHome';
 import { PrincipalHome } from './PrincipalHome';
 import { StudentHome } from './StudentHome';
 import { TeacherHome } from './TeacherHome';
+
+// Only students and families see their own devices; the code loads only for them.
+const MyDevices = lazy(async () => ({ default: (await import('../devices/MyDevices')).MyDevices }));
 
 /**
  * The CIO's dashboard for roles that may see district figures; otherwise a home that fits the
@@ -23,6 +27,11 @@ export function HomePage() {
         me.roles.includes('teacher') ? <TeacherHome key="teacher" /> : null,
         me.roles.includes('guardian') && me.personId ? <GuardianHome key="guardian" personId={me.personId} /> : null,
         me.roles.includes('student') && me.personId ? <StudentHome key="student" personId={me.personId} /> : null,
+        (me.roles.includes('guardian') || me.roles.includes('student')) && me.personId ? (
+          <Suspense key="devices" fallback={null}>
+            <MyDevices />
+          </Suspense>
+        ) : null,
       ].filter(Boolean);
 
   return (

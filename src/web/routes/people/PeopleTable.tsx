@@ -1,15 +1,16 @@
-import { Anchor, Group, Pagination, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { searchPeople, type PeopleSearch } from '../../api/people';
 import { Loading } from '../../components/Loading';
+import { Pager } from '../../components/Pager';
 import { QueryError } from '../../components/QueryError';
 import { useFormat } from '../../i18n/format';
 import { useLabels } from '../../i18n/labels';
 import { personName } from './person-name';
 import { PAGE_SIZE, type PeopleSort } from './people-params';
-import { SortHeader } from './SortHeader';
+import { SortHeader } from '../../components/SortHeader';
 
 interface PeopleTableProps {
   query: Omit<PeopleSearch, 'pageSize' | 'sort' | 'page'> & { sort: PeopleSort; page: number };
@@ -32,7 +33,6 @@ export function PeopleTable({ query, caption, onSort, onPage }: PeopleTableProps
   if (result.isPending) return <Loading />;
   if (result.isError) return <QueryError error={result.error} onRetry={result.refetch} />;
   const { items, total } = result.data;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
 
   return (
     <>
@@ -74,17 +74,7 @@ export function PeopleTable({ query, caption, onSort, onPage }: PeopleTableProps
           </Table>
         </Table.ScrollContainer>
       )}
-      {pages > 1 ? (
-        <Group justify="center" mt="md">
-          <Pagination
-            total={pages}
-            value={query.page}
-            onChange={onPage}
-            getControlProps={(control) => ({ 'aria-label': t(`pagination.${control}`) })}
-            getItemProps={(page) => ({ 'aria-label': t('pagination.page', { page }) })}
-          />
-        </Group>
-      ) : null}
+      <Pager total={total} pageSize={PAGE_SIZE} page={query.page} onPage={onPage} />
     </>
   );
 }

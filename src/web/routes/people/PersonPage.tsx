@@ -10,6 +10,7 @@ import { NotPermitted } from '../../components/NotPermitted';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useLabels } from '../../i18n/labels';
+import { PersonDevicesSection } from '../devices/PersonDevicesSection';
 import { personFullName } from './person-name';
 import { ChildrenSection, ClassesSection, DemographicsSection, DetailsSection, GuardiansSection } from './PersonSections';
 
@@ -61,6 +62,7 @@ export function PersonPage() {
           {p.guardians.length > 0 ? <GuardiansSection guardians={p.guardians} /> : null}
           {p.children.length > 0 ? <ChildrenSection items={p.children} /> : null}
         </Group>
+        {can(me, 'devices.read') ? <PersonDevicesSection personId={p.id} /> : null}
         {p.demographics && Object.keys(p.demographics).length > 0 ? <DemographicsSection demographics={p.demographics} /> : null}
       </Stack>
     </>

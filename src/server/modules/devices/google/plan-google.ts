@@ -42,19 +42,41 @@ export interface GoogleContext {
   models: { id: string; name: string; category: string }[];
 }
 
-/** The district's devices with their Google columns and who holds each now, and its models. */
+type Holder = Pick<ExistingDevice, 'assignee_type' | 'assignee_email' | 'assignee_name'>;
+
+/**
+ * The district's devices with their Google columns and who holds each now, and its models.
+ * Devices and their holders are two reads joined here, by the one open assignment a device can
+ * have: joined in SQL, a plan made from stale statistics (right after a first import or a bulk
+ * assignment, and always on PGlite, which has no autovacuum) nested every device against every
+ * assignment, minutes for 50,000 devices.
+ */
 export async function loadGoogleContext(tx: Queryable, districtId: string): Promise<GoogleContext> {
-  const { rows } = await tx.query<ExistingDevice>(
+  const { rows: devices } = await tx.query<Omit<ExistingDevice, keyof Holder>>(
     `SELECT d.id, d.serial, d.asset_tag, d.model_id, d.location, d.org_unit_path,
             to_char(d.last_sync AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS last_sync,
-            d.os_version, d.mac_address, d.annotated_user, d.aue_date::text AS aue_date,
-            a.assignee_type, p.email AS assignee_email, p.given_name || ' ' || p.family_name AS assignee_name
+            d.os_version, d.mac_address, d.annotated_user, d.aue_date::text AS aue_date
        FROM devices d
-       LEFT JOIN device_assignments a ON a.device_id = d.id AND a.checked_in_at IS NULL AND a.voided_at IS NULL
-       LEFT JOIN people p ON p.id = a.person_id
       WHERE d.district_id = $1`,
     [districtId],
   );
+  const { rows: holders } = await tx.query<Holder & { device_id: string }>(
+    `SELECT a.device_id, a.assignee_type, p.email AS assignee_email, p.given_name || ' ' || p.family_name AS assignee_name
+       FROM device_assignments a
+       LEFT JOIN people p ON p.id = a.person_id
+      WHERE a.district_id = $1 AND a.checked_in_at IS NULL AND a.voided_at IS NULL`,
+    [districtId],
+  );
+  const holderOf = new Map(holders.map((h) => [h.device_id, h]));
+  const rows: ExistingDevice[] = devices.map((d) => {
+    const h = holderOf.get(d.id);
+    return {
+      ...d,
+      assignee_type: h?.assignee_type ?? null,
+      assignee_email: h?.assignee_email ?? null,
+      assignee_name: h?.assignee_name ?? null,
+    };
+  });
   const models = await tx.query<{ id: string; name: string; category: string }>(
     `SELECT id, name, category FROM device_models WHERE district_id = $1
       ORDER BY category = 'chromebook' DESC, coalesce(manufacturer, ''), created_at`,

@@ -71,6 +71,12 @@ function devicesOf(doc: unknown): unknown[] | undefined {
   return devices;
 }
 
+/** Whether a JSON property holds a value: "0" or "" is an unknown date, so the other AUE property may still have one. */
+function isKnown(field: GoogleField, v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  return !(dateFields.has(field) && (typeof v === 'string' || typeof v === 'number') && isUnknown(String(v).trim()));
+}
+
 /** Reads the Directory API's JSON. A device's row is its position among the file's devices, from 1, across pages. */
 export function readGoogleJson(content: Buffer, s: ReadSink): GoogleRow[] {
   let doc: unknown;
@@ -101,12 +107,7 @@ export function readGoogleJson(content: Buffer, s: ReadSink): GoogleRow[] {
       return;
     }
     for (const field of googleFields) {
-      // "0" or "" is an unknown date, so the other AUE property may still have one.
-      const known = (v: unknown) =>
-        v !== undefined &&
-        v !== null &&
-        !(dateFields.has(field) && (typeof v === 'string' || typeof v === 'number') && isUnknown(String(v).trim()));
-      const key = jsonKeys[field].find((k) => known(d[k]));
+      const key = jsonKeys[field].find((k) => isKnown(field, d[k]));
       if (!key) continue;
       const v = d[key];
       if (typeof v !== 'string' && typeof v !== 'number') {

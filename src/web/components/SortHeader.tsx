@@ -1,20 +1,18 @@
 import { Group, Table, Text, UnstyledButton } from '@mantine/core';
-import type { PeopleSort } from './people-params';
 
-type Column = 'name' | 'grade' | 'identifier' | 'school';
-
-interface SortHeaderProps {
-  column: Column;
+/** A sort is a column's name, or the name with a leading '-' for descending. */
+interface SortHeaderProps<C extends string> {
+  column: C;
   label: string;
-  sort: PeopleSort;
-  onSort: (sort: PeopleSort) => void;
+  sort: C | `-${C}`;
+  onSort: (sort: C | `-${C}`) => void;
 }
 
 /** A column header that sorts on the server; aria-sort tells screen readers the current order. */
-export function SortHeader({ column, label, sort, onSort }: SortHeaderProps) {
+export function SortHeader<C extends string>({ column, label, sort, onSort }: SortHeaderProps<C>) {
   const active = sort.replace(/^-/, '') === column;
   const descending = active && sort.startsWith('-');
-  const nextSort: PeopleSort = active && !descending ? `-${column}` : column;
+  const nextSort: C | `-${C}` = active && !descending ? `-${column}` : column;
   return (
     <Table.Th scope="col" aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
       <UnstyledButton onClick={() => onSort(nextSort)} style={{ borderRadius: 4 }}>

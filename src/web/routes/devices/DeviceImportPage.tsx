@@ -1,0 +1,302 @@
+import { useState } from 'react';
+import { Alert, Anchor, Code, List, NumberInput, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { deviceLimits, googleImportLimits } from '../../../shared/api/devices';
+import {
+  deviceKeys,
+  importAssignmentsCsv,
+  importDevicesCsv,
+  importGoogleDevices,
+  type BulkAssignReport,
+  type DeviceImportReport,
+  type GoogleDeviceImportReport,
+} from '../../api/devices';
+import { RequirePermission } from '../../auth/RequirePermission';
+import { FileDrop, type FileDropText } from '../../components/FileDrop';
+import { PageHeader } from '../../components/PageHeader';
+import { Section } from '../../components/Section';
+import { useFormat } from '../../i18n/format';
+import { ImportErrors } from '../roster/ImportErrors';
+
+/** Two ways devices arrive: Google Admin's Chrome device export, and any asset spreadsheet as CSV. */
+export function DeviceImportPage() {
+  return (
+    <RequirePermission anyOf={['devices.manage']}>
+      <DeviceImport />
+    </RequirePermission>
+  );
+}
+
+function useDropText(): FileDropText {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  return {
+    drop: t('devices.import.drop'),
+    help: t('devices.import.dropHelp'),
+    choose: t('devices.import.choose'),
+    dropLabel: t('devices.import.dropLabel'),
+    fileInput: t('devices.import.fileInput'),
+    failed: t('devices.import.failed'),
+    tooBig: t('devices.import.tooBig', { mb: number(deviceLimits.importMaxBytes / 1024 / 1024) }),
+    wrongType: t('devices.import.wrongType'),
+    sending: (name, percent) => t('devices.import.sending', { name, percent }),
+    sendingLabel: t('devices.import.sendingLabel'),
+  };
+}
+
+const csvAccept = { 'text/csv': ['.csv'], 'application/vnd.ms-excel': ['.csv'], 'text/plain': ['.csv', '.txt'] };
+
+function DeviceImport() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const text = useDropText();
+  const [staleDays, setStaleDays] = useState<number>(googleImportLimits.staleDaysDefault);
+  const [google, setGoogle] = useState<GoogleDeviceImportReport | null>(null);
+  const [csv, setCsv] = useState<DeviceImportReport | null>(null);
+  const [assign, setAssign] = useState<BulkAssignReport | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: deviceKeys.all });
+
+  return (
+    <>
+      <PageHeader
+        title={t('devices.import.title')}
+        description={t('devices.import.description')}
+        above={
+          <Anchor component={Link} to="/devices" size="sm">
+            {t('devices.backToList')}
+          </Anchor>
+        }
+      />
+      <Tabs defaultValue="google" keepMounted={false}>
+        <Tabs.List aria-label={t('devices.import.tabsLabel')}>
+          <Tabs.Tab value="google">{t('devices.import.googleTab')}</Tabs.Tab>
+          <Tabs.Tab value="csv">{t('devices.import.csvTab')}</Tabs.Tab>
+          <Tabs.Tab value="assignments">{t('devices.import.assignTab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="google" pt="md">
+          <Stack gap="md">
+            <Section title={t('devices.import.googleTitle')}>
+              <Text size="sm" mb="sm">
+                {t('devices.import.googleHelp')}
+              </Text>
+              <FileDrop
+                accept={{ ...csvAccept, 'application/json': ['.json'] }}
+                maxBytes={deviceLimits.importMaxBytes}
+                text={{ ...text, help: t('devices.import.googleDropHelp') }}
+                send={async (file, onProgress) => {
+                  setGoogle(null);
+                  setGoogle(await importGoogleDevices(file, staleDays, onProgress));
+                  await refresh();
+                }}
+              >
+                <NumberInput
+                  label={t('devices.import.staleDays')}
+                  description={t('devices.import.staleDaysHelp')}
+                  value={staleDays}
+                  onChange={(v) => setStaleDays(typeof v === 'number' ? v : googleImportLimits.staleDaysDefault)}
+                  min={1}
+                  max={googleImportLimits.staleDaysMax}
+                  w={260}
+                />
+              </FileDrop>
+            </Section>
+            {google ? <GoogleReport report={google} /> : null}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="csv" pt="md">
+          <Stack gap="md">
+            <Section title={t('devices.import.csvTitle')}>
+              <Text size="sm" mb="sm">
+                {t('devices.import.csvHelp')}
+              </Text>
+              <Code block mb="sm">
+                asset tag,serial,model,manufacturer,category,status,school,location,purchase date,cost,funding source,warranty end,aue
+                date,notes
+              </Code>
+              <FileDrop
+                accept={csvAccept}
+                maxBytes={deviceLimits.importMaxBytes}
+                text={{ ...text, help: t('devices.import.csvDropHelp') }}
+                send={async (file, onProgress) => {
+                  setCsv(null);
+                  setCsv(await importDevicesCsv(file, onProgress));
+                  await refresh();
+                }}
+              />
+            </Section>
+            {csv ? <CsvReport report={csv} /> : null}
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="assignments" pt="md">
+          <Stack gap="md">
+            <Section title={t('devices.import.assignTitle')}>
+              <Text size="sm" mb="sm">
+                {t('devices.import.assignHelp')}
+              </Text>
+              <Code block mb="sm">
+                asset tag,assignee,assignee type,condition,accessories,due date,hold override reason
+              </Code>
+              <FileDrop
+                accept={csvAccept}
+                maxBytes={deviceLimits.importMaxBytes}
+                text={{ ...text, help: t('devices.import.csvDropHelp') }}
+                send={async (file, onProgress) => {
+                  setAssign(null);
+                  setAssign(await importAssignmentsCsv(file, onProgress));
+                  await refresh();
+                }}
+              />
+            </Section>
+            {assign ? <AssignReport report={assign} /> : null}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function AssignReport({ report }: { report: BulkAssignReport }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const c = report.counts;
+  return (
+    <Section title={t('devices.import.report')}>
+      <Stack gap="sm">
+        {report.status === 'ok' ? (
+          <Alert color="green" role="status" title={t('devices.import.done', { file: report.file })}>
+            {t('devices.import.assignCounts', {
+              assigned: number(c.assigned),
+              students: number(c.byType.student),
+              staff: number(c.byType.staff),
+              places: number(c.byType.cart + c.byType.room),
+              overridden: number(c.holdsOverridden),
+            })}
+          </Alert>
+        ) : (
+          <Alert color="red" role="alert" title={t('devices.import.refused', { file: report.file })}>
+            {t('devices.import.nothingChanged', { count: report.errors.length })}
+          </Alert>
+        )}
+        {report.errors.length > 0 ? <ImportErrors errors={report.errors} truncated={report.errorsTruncated} /> : null}
+        {report.warnings.length > 0 ? (
+          <List size="sm" aria-label={t('devices.import.warnings')}>
+            {report.warnings.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
+        ) : null}
+      </Stack>
+    </Section>
+  );
+}
+
+function Outcome({ report }: { report: DeviceImportReport | GoogleDeviceImportReport }) {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const c = report.counts;
+  return (
+    <Stack gap="sm">
+      {report.status === 'ok' ? (
+        <Alert color="green" role="status" title={t('devices.import.done', { file: report.file })}>
+          {t('devices.import.counts', {
+            rows: number(report.rows),
+            created: number(c.devices.created),
+            updated: number(c.devices.updated),
+            unchanged: number(c.devices.unchanged),
+            models: number(c.models.created),
+          })}
+        </Alert>
+      ) : (
+        <Alert color="red" role="alert" title={t('devices.import.refused', { file: report.file })}>
+          {t('devices.import.nothingChanged', { count: report.errors.length })}
+        </Alert>
+      )}
+      {report.errors.length > 0 ? <ImportErrors errors={report.errors} truncated={report.errorsTruncated} /> : null}
+      {report.warnings.length > 0 ? (
+        <List size="sm" aria-label={t('devices.import.warnings')}>
+          {report.warnings.map((w) => (
+            <List.Item key={w}>{w}</List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Stack>
+  );
+}
+
+function CsvReport({ report }: { report: DeviceImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('devices.import.report')}>
+      <Outcome report={report} />
+    </Section>
+  );
+}
+
+function GoogleReport({ report }: { report: GoogleDeviceImportReport }) {
+  const { t } = useTranslation();
+  const { dateTime } = useFormat();
+  const { stale, conflicts } = report.flags;
+  return (
+    <Section title={t('devices.import.report')}>
+      <Stack gap="md">
+        <Outcome report={report} />
+        {report.status === 'ok' ? (
+          <>
+            <Title order={3} size="h5">
+              {t('devices.import.conflicts', { count: conflicts.length })}
+            </Title>
+            {conflicts.length > 0 ? (
+              <Table.ScrollContainer minWidth={560}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('devices.fields.serial')}</Table.Th>
+                      <Table.Th scope="col">{t('devices.import.conflictKind')}</Table.Th>
+                      <Table.Th scope="col">{t('devices.import.detail')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {conflicts.map((c) => (
+                      <Table.Tr key={`${c.serial}-${c.kind}`}>
+                        <Table.Td ff="monospace">{c.serial}</Table.Td>
+                        <Table.Td>{t(`devices.import.conflictKinds.${c.kind}`)}</Table.Td>
+                        <Table.Td>{c.detail}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+            <Title order={3} size="h5">
+              {t('devices.import.stale', { count: stale.length })}
+            </Title>
+            {stale.length > 0 ? (
+              <Table.ScrollContainer minWidth={480}>
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('devices.fields.serial')}</Table.Th>
+                      <Table.Th scope="col">{t('devices.fields.assetTag')}</Table.Th>
+                      <Table.Th scope="col">{t('devices.google.lastSync')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {stale.slice(0, 200).map((s) => (
+                      <Table.Tr key={s.serial}>
+                        <Table.Td ff="monospace">{s.serial}</Table.Td>
+                        <Table.Td>{s.assetTag ?? '—'}</Table.Td>
+                        <Table.Td>{dateTime(s.lastSync)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : null}
+          </>
+        ) : null}
+      </Stack>
+    </Section>
+  );
+}
