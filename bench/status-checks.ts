@@ -1,13 +1,13 @@
 /**
  * Issue 5, "Speed": N HTTP checks at 60 s against a local HTTP server. The DistrictOps server
- * runs as users run it (`districtops serve`, its own process, embedded PGlite or PostgreSQL) and
- * only that process is measured: CPU and RSS from /proc, lateness from its /metrics histogram,
+ * runs as `npm start` runs it (compiled to dist/server, `serve`, its own process, embedded PGlite
+ * or PostgreSQL) and only that process is measured: CPU and RSS from /proc, lateness from its /metrics histogram,
  * and the dashboard's first load as a browser would fetch it (gzip). The checked server is
  * another process. Usage:
  *
  *   npm run bench -- status-checks [--minutes 5] [--warmup 60] [--checks 1000,10000] [--db pglite,postgres] [--pg-url URL]
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -121,6 +121,9 @@ async function seed(db: Db, n: number, url: string): Promise<string> {
   return districtId;
 }
 
+/** What bin/districtops.js runs when the build is current (see main()). */
+const serverEntry = 'dist/server/entry.js';
+
 export interface RunResult {
   engine: string;
   checks: number;
@@ -219,7 +222,7 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
   } else env.DATABASE_URL = scratch.url!;
   // BENCH_NODE_ARGS: extra flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, 'bin/districtops.js', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...nodeArgs, serverEntry, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
     for (let i = 0; ; i++) {
@@ -272,6 +275,11 @@ export async function main(args: string[]): Promise<void> {
   console.log(
     `reference (issue 5, Uptime Kuma ${reference.version}, 1,000 monitors): ~${reference.cpuPercent}% of one core, ${reference.rssMb.join('–')} MB RSS, ${reference.dashboardKb / 1000} MB dashboard load`,
   );
+  // As `npm start` does (prestart), the server is compiled first; built afresh here, so the measured
+  // process runs today's sources even while they are being edited (bin/districtops.js would fall
+  // back to tsx for a build older than the sources, and measure that instead).
+  const built = spawnSync(process.execPath, ['scripts/build-server-if-needed.js', '--force'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('compiling the server failed');
   const target = await startTarget();
   const results: RunResult[] = [];
   try {

@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx so that `npx districtops` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled server (dist/server, built by `npm start`'s prestart or `npm run build:server`)
+// when it is at least as new as its sources; otherwise the TypeScript sources through tsx, so that
+// `npx districtops`, the tests and development never need a build step.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entry, serverBuildState } from '../scripts/server-build.js';
 
-register();
-await import('../src/server/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+if (serverBuildState(root).current) {
+  await import(pathToFileURL(path.join(root, entry)).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/server/entry.ts');
+}

@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
@@ -23,8 +21,7 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { rosteringRoutes } from './modules/rostering/rostering.routes';
 import { systemsPlugin } from './modules/systems/systems.plugin';
 import { devicesPlugin } from './modules/devices/devices.plugin';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { fromRoot } from './paths';
 
 export interface BuildAppOptions {
   config: Config;
@@ -106,6 +103,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(webPlugin, { root: opts.webRoot ?? path.join(root, 'dist/web') });
+  await app.register(webPlugin, { root: opts.webRoot ?? fromRoot('dist/web') });
   return app;
 }

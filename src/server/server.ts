@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { localUrl, type Config } from './config';
 import { buildApp } from './app';
 import { openDatabase } from './context';
-import { describeDemoSignIn, seedDemoDistrict } from './modules/demo/seed-demo';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -22,6 +21,8 @@ export async function startServer(config: Config, log: (line: string) => void = 
       if (config.demo) {
         log(`Empty database: creating the demo district with ${config.demoStudents} students (DEMO=0 to start empty)…`);
         // The demo's checks watch this server itself (its local address, not PUBLIC_URL, which may be a proxy's name).
+        // Loaded only for an empty database: the demo's generators are most of a megabyte of code.
+        const { describeDemoSignIn, seedDemoDistrict } = await import('./modules/demo/seed-demo');
         const demo = await seedDemoDistrict(db, { students: config.demoStudents, selfUrl: displayUrl });
         demoMessage = describeDemoSignIn(demo, config.publicUrl ?? displayUrl);
       } else {

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { localUrl, type Config } from '../config';
 import { openDatabase } from '../context';
-import { backupDatabase, restoreDatabase, RestoreError } from '../db/backup';
-import { DEFAULT_DEMO_STUDENTS, describeDemoSignIn, seedDemoDistrict } from '../modules/demo/seed-demo';
-import { generateDistrict } from '../modules/demo/generate-district';
 import { CliError } from './cli-error';
+
+// Each command loads its code when it runs: `serve` parses this file too, and needs none of it.
+const loadDemo = () => import('../modules/demo/seed-demo');
+const loadBackup = () => import('../db/backup');
 
 function intOption(name: string, value: string, min: number, max: number): number {
   const n = Number(value);
@@ -28,6 +29,10 @@ export function registerDataCommands(program: Command, config: () => Config) {
         if (opts.onerosterVersion !== '1.1' && opts.onerosterVersion !== '1.2')
           throw new CliError('--oneroster-version must be 1.1 or 1.2');
         const outDir = path.resolve(opts.out);
+        const [{ generateDistrict }, { DEFAULT_DEMO_STUDENTS }] = await Promise.all([
+          import('../modules/demo/generate-district'),
+          loadDemo(),
+        ]);
         const r = generateDistrict({
           students: opts.students ?? DEFAULT_DEMO_STUDENTS,
           seed: opts.seed,
@@ -49,6 +54,7 @@ export function registerDataCommands(program: Command, config: () => Config) {
         if (rows[0]!.n > 0) throw new CliError('The demo district already exists in this database.');
         // The demo's checks watch the server that will serve this database, at its local address.
         const selfUrl = localUrl(cfg);
+        const { describeDemoSignIn, seedDemoDistrict } = await loadDemo();
         const demo = await seedDemoDistrict(opened.db, { students: opts.students ?? cfg.demoStudents, seed: opts.seed, selfUrl });
         console.log(describeDemoSignIn(demo, cfg.publicUrl ?? selfUrl));
       } finally {
@@ -60,6 +66,7 @@ export function registerDataCommands(program: Command, config: () => Config) {
     .command('backup <file>')
     .description('Write every row of the database to a compressed file (restores into PGlite or PostgreSQL)')
     .action(async (file: string) => {
+      const { backupDatabase } = await loadBackup();
       const opened = await openDatabase(config(), 'backup');
       try {
         const target = path.resolve(file);
@@ -75,6 +82,7 @@ export function registerDataCommands(program: Command, config: () => Config) {
     .command('restore <file>')
     .description('Restore a backup into an empty database (nothing is restored if the file is damaged)')
     .action(async (file: string) => {
+      const { restoreDatabase, RestoreError } = await loadBackup();
       const opened = await openDatabase(config(), 'restore');
       try {
         const r = await restoreDatabase(opened.db, path.resolve(file));

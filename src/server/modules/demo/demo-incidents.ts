@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import type { Queryable } from '../../db/client';
 import { insertIncident, insertIncidentUpdate } from '../systems/incidents/incident-writes';
 import { deriveHealth } from '../systems/status/blast-radius';

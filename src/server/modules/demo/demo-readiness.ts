@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { applyTemplate, createYear, type WriteContext } from '../systems/readiness/readiness-writes';

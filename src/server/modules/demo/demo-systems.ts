@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parse, stringify } from 'yaml';
+import { fromRoot } from '../../paths';
 
 /** What the catalog's {{placeholders}} stand for on this machine. */
 export interface CatalogValues {
@@ -11,7 +12,7 @@ export interface CatalogValues {
   administrators: readonly string[];
 }
 
-const template = new URL('./demo-systems.yaml', import.meta.url);
+const template = fromRoot('src/server/modules/demo/demo-systems.yaml');
 
 /**
  * The server's address as something a check can connect to: a wildcard listen address (0.0.0.0,

@@ -1,6 +1,8 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportError } from '../../../shared/api/rostering';
 import type { FileRowsResult } from './read-file-rows';
+import { fromRoot, isCompiled } from '../../paths';
 import { SourceError } from './roster-source';
 import type { StageWorkerData } from './stage-worker';
 
@@ -19,10 +21,17 @@ export interface WorkerCallbacks {
   insert(json: string): Promise<void>;
 }
 
-// The worker runs TypeScript like the rest of the server: it registers tsx before loading its module.
-const tsx = import.meta.resolve('tsx/esm/api');
-const entry = new URL('./stage-worker.ts', import.meta.url).href;
-const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+/**
+ * The worker runs the same code as the rest of the server: compiled, the bundle's own entry beside
+ * main.js (scripts/build-server.js builds both); from the sources, it registers tsx first.
+ */
+function workerBootstrap(): string {
+  if (isCompiled) return `import(${JSON.stringify(pathToFileURL(fromRoot('dist/server/stage-worker.js')).href)});`;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./stage-worker.ts', import.meta.url).href;
+  return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+}
+const bootstrap = workerBootstrap();
 
 /**
  * Reads and checks a file in a worker thread while this thread writes the batches it sends to the

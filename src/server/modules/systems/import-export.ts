@@ -3,7 +3,9 @@ import type { ChannelSpec, ImportResult } from '../../../shared/api/systems';
 import { applySystems } from './apply-systems';
 import { loadCatalog, toSpec } from './catalog.repository';
 import { auditChange, canonical, SpecError, type Author } from './spec-support';
-import { fileError, parseSystemsYaml, stringifySystemsFile } from './systems-yaml';
+
+// The YAML parser (and the `yaml` package) loads with the first import or export, not with every server.
+const loadYaml = () => import('./systems-yaml');
 
 export async function loadChannels(db: Queryable, districtId: string): Promise<{ id: string; spec: ChannelSpec }[]> {
   const { rows } = await db.query<{ id: string; spec: ChannelSpec }>(
@@ -41,6 +43,7 @@ export async function importSystemsYaml(
   db: Db,
   o: { districtId: string; text: string; prune?: boolean; author: Author },
 ): Promise<ImportResult> {
+  const { fileError, parseSystemsYaml } = await loadYaml();
   const parsed = parseSystemsYaml(o.text);
   try {
     return await db.transaction(async (tx) => {
@@ -68,6 +71,7 @@ export async function importSystemsYaml(
 export async function exportSystemsYaml(db: Queryable, districtId: string): Promise<string> {
   const catalog = await loadCatalog(db, districtId);
   const channels = await loadChannels(db, districtId);
+  const { stringifySystemsFile } = await loadYaml();
   return stringifySystemsFile(
     catalog.systems.map((row) => toSpec(row, catalog)),
     channels.map((c) => c.spec),

@@ -24,6 +24,9 @@ export interface SystemsRuntime {
 }
 
 const SWEEP_MS = 30_000;
+// A district is re-evaluated by the sweep at least this often even when nothing timed applies to
+// it: a safety net for changes written by another process without telling (as RELOAD_MS is).
+const SWEEP_ANYWAY_MS = 5 * 60_000;
 // A safety net only: the API reloads at once, and the CLI on PostgreSQL notifies the leader (SYSTEMS_CHANNEL).
 const RELOAD_MS = 5 * 60_000;
 // Advisory locks are per database: any constant distinct from the migration lock (db/migrate.ts).
@@ -43,9 +46,31 @@ export function createSystemsRuntime(o: {
   const timers: NodeJS.Timeout[] = [];
   const onError = (err: unknown) => o.log.error({ err }, 'systems: background work failed');
 
+  // When each district was last evaluated: the sweep skips those for which time alone changes nothing.
+  const evaluatedAt = new Map<string, number>();
   const evaluate = async (districtId: string, now = Date.now()) => {
     const r = await evaluateDistrict({ db: o.db, jobs: o.jobs }, districtId, now);
+    evaluatedAt.set(districtId, now);
     if (r.changed) for (const l of listeners) l(districtId);
+  };
+
+  /**
+   * The periodic sweep. A check's state change is evaluated as it happens (onStateChange), so the
+   * sweep is for what time alone changes: a maintenance window opening or closing, a reminder
+   * falling due for an open alert. A district with neither is skipped: on a thousand quiet
+   * systems, evaluating every one every 30 s loaded them all for an answer known in advance.
+   */
+  const sweep = async (now: number) => {
+    const { rows } = await o.db.query<{ district_id: string; timed: boolean }>(
+      `SELECT d.district_id,
+              EXISTS (SELECT 1 FROM maintenance_windows w WHERE w.district_id = d.district_id)
+              OR EXISTS (SELECT 1 FROM system_alert_states a WHERE a.district_id = d.district_id AND a.alert_open) AS timed
+         FROM (SELECT DISTINCT district_id FROM systems) d`,
+    );
+    for (const r of rows) {
+      const last = evaluatedAt.get(r.district_id);
+      if (r.timed || last === undefined || now - last >= SWEEP_ANYWAY_MS) await evaluate(r.district_id, now);
+    }
   };
 
   const scheduler = createScheduler({
@@ -70,8 +95,7 @@ export function createSystemsRuntime(o: {
     timers.push(
       setInterval(() => {
         const now = Date.now();
-        void runtime
-          .evaluateAll(now)
+        void sweep(now)
           .then(() => o.periodic?.(now))
           .catch(onError);
       }, SWEEP_MS),

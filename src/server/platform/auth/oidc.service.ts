@@ -1,4 +1,4 @@
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import type { OidcProviderConfig } from '../../config';
 import type { Db, Queryable } from '../../db/client';
 import type { OidcErrorCode, OidcProviderId } from '../../../shared/api/auth';
@@ -12,6 +12,8 @@ export const OIDC_STATE_TTL_MINUTES = 10;
 // are not affected: the library refetches the key set when it meets an unknown key id.
 const DISCOVERY_TTL_MS = 24 * 3_600_000;
 const SCOPE = 'openid email profile';
+// Loaded with the first single sign-on: a server signing in by password alone never pays for it.
+const loadOidc = () => import('openid-client');
 
 /** A refused single sign-on, with a stable code the sign-in page can explain. */
 export class OidcLoginError extends Error {
@@ -31,7 +33,7 @@ export interface OidcClients {
   find(id: OidcProviderId): OidcProviderConfig | undefined;
   redirectUri(id: OidcProviderId): string;
   /** The provider's discovered metadata, fetched once and cached; a failed discovery is retried next time. */
-  configuration(id: OidcProviderId): Promise<oidc.Configuration>;
+  configuration(id: OidcProviderId): Promise<Oidc.Configuration>;
 }
 
 // Plain http is allowed only for an issuer on this machine (tests, a local provider): over a
@@ -41,11 +43,12 @@ function isLoopback(url: URL): boolean {
 }
 
 export function createOidcClients(o: { providers: OidcProviderConfig[]; publicUrl: string | undefined }): OidcClients {
-  const cache = new Map<OidcProviderId, { at: number; configuration: Promise<oidc.Configuration> }>();
+  const cache = new Map<OidcProviderId, { at: number; configuration: Promise<Oidc.Configuration> }>();
   const find = (id: OidcProviderId) => o.providers.find((p) => p.id === id);
 
-  const discover = (p: OidcProviderConfig) => {
+  const discover = async (p: OidcProviderConfig) => {
     const issuer = new URL(p.issuer);
+    const oidc = await loadOidc();
     return oidc.discovery(issuer, p.clientId, undefined, oidc.ClientSecretPost(p.clientSecret), {
       timeout: 10,
       execute: isLoopback(issuer) ? [oidc.allowInsecureRequests] : [],
@@ -101,12 +104,13 @@ export async function startOidcLogin(o: {
   provider: OidcProviderId;
   returnTo: string | undefined;
 }): Promise<{ url: URL; state: string }> {
-  let configuration: oidc.Configuration;
+  let configuration: Oidc.Configuration;
   try {
     configuration = await o.clients.configuration(o.provider);
   } catch (err) {
     throw new OidcLoginError('oidc_failed', 'The sign-in provider could not be reached', {}, { cause: err });
   }
+  const oidc = await loadOidc();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -155,7 +159,8 @@ function sameSecret(a: string, b: string): boolean {
   return sha256(a) === sha256(b);
 }
 
-async function exchangeCode(configuration: oidc.Configuration, callbackUrl: URL, state: string, login: LoginRow): Promise<oidc.IDToken> {
+async function exchangeCode(configuration: Oidc.Configuration, callbackUrl: URL, state: string, login: LoginRow): Promise<Oidc.IDToken> {
+  const oidc = await loadOidc();
   try {
     const tokens = await oidc.authorizationCodeGrant(configuration, callbackUrl, {
       pkceCodeVerifier: login.code_verifier,
@@ -196,7 +201,7 @@ export async function completeOidcLogin(o: {
   const login = await consumeState(o.db, o.provider, state);
   if (!login) throw new OidcLoginError('oidc_state_invalid', 'This sign-in expired or was already used', { reason: 'state_unknown' });
 
-  let configuration: oidc.Configuration;
+  let configuration: Oidc.Configuration;
   try {
     configuration = await o.clients.configuration(o.provider);
   } catch (err) {

@@ -67,6 +67,10 @@ const MAX_SLEEP_MS = 1000;
 const FIRST_RUN_SPREAD_MS = 15_000;
 // With many checks the first runs spread wider (up to a whole interval), about 50 starts a second.
 const SPREAD_PER_CHECK_MS = 20;
+// While checks run in real time, states that changed are evaluated at most once a second. Ticks
+// come every few ms when a thousand checks start (or an outage fails them all): evaluating the
+// whole district after each would run evaluations back to back, each loading every system.
+const EVALUATE_EVERY_MS = 1000;
 
 export function createScheduler(o: SchedulerOptions): CheckScheduler {
   const concurrency = o.concurrency ?? 32;
@@ -81,6 +85,7 @@ export function createScheduler(o: SchedulerOptions): CheckScheduler {
   let evaluation: Promise<void> = Promise.resolve();
   let queued: Set<string> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let nextEvaluationAt = 0;
   let stopped = true;
 
   const schedule = (id: string, at: number) => {
@@ -204,7 +209,10 @@ export function createScheduler(o: SchedulerOptions): CheckScheduler {
     if (stopped) return;
     const now = Date.now();
     dispatch(now, true);
-    void Promise.all([...inFlight]).then(() => flushChanges(Date.now()));
+    if (now >= nextEvaluationAt) {
+      nextEvaluationAt = now + EVALUATE_EVERY_MS;
+      void Promise.all([...inFlight]).then(() => flushChanges(Date.now()));
+    }
     const next = heap.peek()?.at ?? now + MAX_SLEEP_MS;
     timer = setTimeout(tick, Math.max(0, Math.min(next - now, MAX_SLEEP_MS)));
   }
