@@ -93,6 +93,10 @@ function configurePgTypes() {
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   configurePgTypes();
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator's terminate)
+  // is an 'error' event on the pool; unhandled, it would crash the process. The pool has already
+  // discarded that connection and opens a new one for the next query, which is all we need.
+  pool.on('error', () => undefined);
   // Fail at boot, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

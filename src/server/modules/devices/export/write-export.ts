@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { customCell, customHeader, exportColumns, holderCell, holderHeader, type ExportRow } from './export-columns';
 
 /** The header row: the import's fields, the custom fields, then who holds the device. */
@@ -30,9 +30,12 @@ export function csvStream(customFields: readonly string[], batches: AsyncIterabl
 /**
  * An XLSX workbook as a stream, through exceljs's streaming writer: each row is committed (written
  * to the zip) as it is added, and a batch waits while the client is slower than the database.
- * Dates are date cells and costs numbers, so the sheet sorts and sums as people expect.
+ * Dates are date cells and costs numbers, so the sheet sorts and sums as people expect. exceljs
+ * is loaded on the first call.
  */
-export function xlsxStream(customFields: readonly string[], batches: AsyncIterable<ExportRow[]>): Readable {
+export async function xlsxStream(customFields: readonly string[], batches: AsyncIterable<ExportRow[]>): Promise<Readable> {
+  // exceljs (with its zip libraries, ~6 MB of heap) loads on the first spreadsheet export, not in every server.
+  const ExcelJS: typeof ExcelJSModule = (await import('exceljs')).default;
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Devices', { views: [{ state: 'frozen', ySplit: 1 }] });
