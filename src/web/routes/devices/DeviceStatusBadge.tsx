@@ -18,7 +18,18 @@ export type Tone = keyof typeof tones;
 
 export function ToneBadge({ tone, ...props }: Omit<BadgeProps, 'color' | 'c' | 'variant'> & { tone: Tone }) {
   const [bg, fg] = tones[tone];
-  return <Badge color={bg} c={fg} autoContrast={false} tt="none" component="span" {...props} />;
+  // A badge in a narrow table cell keeps its whole word rather than an ellipsis ("Ready f…").
+  return (
+    <Badge
+      color={bg}
+      c={fg}
+      autoContrast={false}
+      tt="none"
+      component="span"
+      styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}
+      {...props}
+    />
+  );
 }
 
 export const statusTone: Record<DeviceStatus, Tone> = {

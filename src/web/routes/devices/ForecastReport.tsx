@@ -206,7 +206,7 @@ export function ForecastReport() {
                     ) : null}
                   </Table.Td>
                   <Table.Td ta="right">{number(m.fleet)}</Table.Td>
-                  <Table.Td ta="right">{number(m.overdue.devices)}</Table.Td>
+                  <Table.Td ta="right">{m.overdue.devices > 0 ? `${number(m.overdue.devices)} · ${money(m.overdue.cost)}` : '—'}</Table.Td>
                   {m.years.map((y) => (
                     <Table.Td key={y.schoolYear} ta="right">
                       {y.devices > 0 ? `${number(y.devices)} · ${money(y.cost)}` : '—'}
