@@ -37,10 +37,13 @@ import {
   type RefreshForecast,
 } from '../../shared/api/device-reports';
 import { bulkAssignReportSchema, type BulkAssignReport } from '../../shared/api/device-bulk-assign';
+import { customFieldsListSchema, type CustomField, type CustomFieldInput } from '../../shared/api/device-custom-fields';
 import { buildUrl, http, upload } from './http';
 
+export type CustomFieldDefinition = CustomField;
 export type {
   BadgeResult,
+  CustomFieldInput,
   BulkAssignReport,
   Coverage,
   Lifecycle,
@@ -130,6 +133,10 @@ export const fetchLifecycle = (schoolId?: string) => http.get('/api/devices/life
 /** A plain link: the browser downloads the file with the session cookie (a GET needs no CSRF token). */
 export const exportDevicesUrl = (format: 'csv' | 'xlsx', query: Omit<DeviceListQuery, 'page' | 'pageSize'>) =>
   buildUrl('/api/devices/export', { ...query, format });
+
+export const fetchCustomFields = () => http.get('/api/devices/custom-fields', customFieldsListSchema);
+export const saveCustomFields = (category: string, fields: CustomFieldInput[]) =>
+  http.put(`/api/devices/custom-fields/${id(category)}`, customFieldsListSchema, { fields });
 
 export const deviceKeys = {
   all: ['devices'] as const,

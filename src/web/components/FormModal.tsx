@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Group, Stack, type MantineColor } from '@mantine/core';
+import { Button, Group, Stack, type MantineColor, type ModalProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from './AppModal';
 import { WriteError } from './WriteError';
@@ -17,6 +17,7 @@ interface FormModalProps {
   canSubmit?: boolean;
   /** The form checks its fields itself (and shows each field's error) instead of the browser's bubbles. */
   noValidate?: boolean;
+  size?: ModalProps['size'];
   children: ReactNode;
 }
 
@@ -34,11 +35,12 @@ export function FormModal({
   submitColor,
   canSubmit = true,
   noValidate,
+  size,
   children,
 }: FormModalProps) {
   const { t } = useTranslation();
   return (
-    <AppModal opened onClose={onClose} title={title}>
+    <AppModal opened onClose={onClose} title={title} size={size}>
       <form
         noValidate={noValidate}
         onSubmit={(e) => {

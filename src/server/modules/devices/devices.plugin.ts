@@ -6,6 +6,7 @@ import { deviceImportRoutes } from './import.routes';
 import { googleDeviceImportRoutes } from './google/google-import.routes';
 import { deviceRepairRoutes } from './repairs/repairs.plugin';
 import { fleetRoutes } from './lifecycle/fleet.plugin';
+import { deviceCustomFieldRoutes } from './custom-fields.routes';
 
 /**
  * Devices (1:1): inventory, models, check-out and check-in, the scan station, holds, agreements,
@@ -16,6 +17,7 @@ export const devicesPlugin = fp(
     await app.register(deviceInventoryRoutes);
     await app.register(deviceAssignmentRoutes);
     await app.register(deviceModelRoutes);
+    await app.register(deviceCustomFieldRoutes);
     await app.register(deviceImportRoutes);
     await app.register(googleDeviceImportRoutes);
     await app.register(deviceRepairRoutes);

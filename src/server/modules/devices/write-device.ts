@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { DeviceStatus, deviceCreateSchema, deviceUpdateSchema } from '../../../shared/api/devices';
 import { appendDeviceEvent, lockDevice } from './devices.repository';
 import { auditDevices, type DeviceAuthor } from './device-author';
+import { checkCustomFields } from './custom-fields';
 
 type CreateInput = z.output<typeof deviceCreateSchema>;
 type UpdateInput = z.output<typeof deviceUpdateSchema>;
@@ -66,6 +67,7 @@ function dbValue(field: Field, value: unknown): unknown {
 /** Adds a device to the inventory; returns its id. */
 export async function createDevice(tx: Queryable, author: DeviceAuthor, input: CreateInput): Promise<string> {
   await checkReferences(tx, author.districtId, input, null);
+  await checkCustomFields(tx, author.districtId, input.modelId ?? null, input.customFields ?? {});
   const status: DeviceStatus = input.status ?? 'in_stock';
   const fields = (Object.keys(columns) as Field[]).filter((f) => input[f] !== undefined);
   const values = fields.map((f) => dbValue(f, input[f]));
@@ -102,6 +104,11 @@ export async function updateDevice(tx: Queryable, author: DeviceAuthor, id: stri
   await checkReferences(tx, author.districtId, input, id);
   const { rows } = await tx.query<Record<string, unknown>>(`SELECT ${Object.values(columns).join(', ')} FROM devices WHERE id = $1`, [id]);
   const current = rows[0]!;
+  // Stored values are checked again only when they or the model (and so the category) change.
+  if (input.customFields !== undefined || input.modelId !== undefined) {
+    const modelId = input.modelId !== undefined ? input.modelId : (current.model_id as string | null);
+    await checkCustomFields(tx, author.districtId, modelId, input.customFields ?? (current.custom_fields as Record<string, unknown>));
+  }
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const f of Object.keys(columns) as Field[]) {
     const to = input[f];

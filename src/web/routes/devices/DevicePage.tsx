@@ -12,6 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useFormat } from '../../i18n/format';
 import { accessoryName } from './accessory-name';
+import { useCustomFields } from './CustomFieldInputs';
+import { DeviceFormModal } from './DeviceFormModal';
 import { DeviceHistory } from './DeviceHistory';
 import { DeviceStatusBadge } from './DeviceStatusBadge';
 import { useMoney } from './money';
@@ -33,17 +35,24 @@ function Device() {
   const me = useMe();
   const device = useQuery({ queryKey: deviceKeys.detail(id), queryFn: () => fetchDevice(id) });
   const [changing, setChanging] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   if (device.isPending) return <Loading />;
   if (device.isError) return <QueryError error={device.error} onRetry={device.refetch} />;
   const d = device.data;
   const moves = nextStatuses(d.status);
-  const actions =
-    can(me, 'devices.manage') && moves.length > 0 ? (
-      <Button variant="default" onClick={() => setChanging(true)}>
-        {t('devices.statusChange.open')}
+  const actions = can(me, 'devices.manage') ? (
+    <>
+      <Button variant="default" onClick={() => setEditing(true)}>
+        {t('actions.edit')}
       </Button>
-    ) : undefined;
+      {moves.length > 0 ? (
+        <Button variant="default" onClick={() => setChanging(true)}>
+          {t('devices.statusChange.open')}
+        </Button>
+      ) : null}
+    </>
+  ) : undefined;
 
   return (
     <>
@@ -75,6 +84,7 @@ function Device() {
         <Assignments device={d} />
       </Stack>
       {changing ? <StatusChangeModal device={d} moves={moves} onClose={() => setChanging(false)} /> : null}
+      {editing ? <DeviceFormModal device={d} onClose={() => setEditing(false)} /> : null}
     </>
   );
 }
@@ -112,6 +122,7 @@ function Holder({ device }: { device: DeviceDetail }) {
 
 function Facts({ device: d }: { device: DeviceDetail }) {
   const { t } = useTranslation();
+  const definitions = useCustomFields(d.category ?? 'other');
   const money = useMoney();
   const { date, dateTime } = useFormat();
   const rows: [string, string | null][] = [
@@ -135,8 +146,9 @@ function Facts({ device: d }: { device: DeviceDetail }) {
     [t('devices.google.mac'), d.google.macAddress],
     [t('devices.google.annotatedUser'), d.google.annotatedUser],
   ];
+  const labels = new Map(definitions.map((f) => [f.key, f.label]));
   const custom = Object.entries(d.customFields).map(([k, v]): [string, string | null] => [
-    k,
+    labels.get(k) ?? k,
     v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean),
   ]);
   return (

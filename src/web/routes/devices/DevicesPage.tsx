@@ -15,7 +15,9 @@ import { Pager } from '../../components/Pager';
 import { QueryError } from '../../components/QueryError';
 import { SortHeader } from '../../components/SortHeader';
 import { useFormat } from '../../i18n/format';
+import { CustomFieldsModal } from './CustomFieldsModal';
 import { DeviceCounts } from './DeviceCounts';
+import { DeviceFormModal } from './DeviceFormModal';
 import { DeviceStatusBadge } from './DeviceStatusBadge';
 import { PAGE_SIZE, useDeviceParams } from './device-params';
 
@@ -33,6 +35,8 @@ function Inventory() {
   const me = useMe();
   const { state, update } = useDeviceParams();
   const [search, setSearch] = useState(state.q);
+  const [adding, setAdding] = useState(false);
+  const [defining, setDefining] = useState(false);
   const pushSearch = useDebouncedCallback((q: string) => update({ q: q.trim() || undefined }), 250);
   const schools = useQuery({ queryKey: ['schools'], queryFn: fetchSchools });
   const models = useQuery({ queryKey: deviceKeys.models, queryFn: fetchModels });
@@ -47,6 +51,12 @@ function Inventory() {
           </Button>
           <Button component={Link} to="/devices/import" variant="default">
             {t('devices.import.open')}
+          </Button>
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {t('devices.form.addTitle')}
+          </Button>
+          <Button variant="default" onClick={() => setDefining(true)}>
+            {t('devices.customFields.open')}
           </Button>
         </>
       ) : null}
@@ -113,6 +123,8 @@ function Inventory() {
         </Group>
         <DevicesTable query={state} onSort={(sort) => update({ sort })} onPage={(page) => update({ page })} />
       </Stack>
+      {adding ? <DeviceFormModal device={null} onClose={() => setAdding(false)} /> : null}
+      {defining ? <CustomFieldsModal onClose={() => setDefining(false)} /> : null}
     </>
   );
 }
