@@ -8,6 +8,7 @@ import { can, useMe } from '../../auth/me';
 import { FormModal } from '../../components/FormModal';
 import { useWrite } from '../../components/useWrite';
 import { useFormat } from '../../i18n/format';
+import { feeLineText } from './fee-line';
 import { useMoney } from './money';
 
 type Method = (typeof paymentMethods)[number];
@@ -63,8 +64,7 @@ export function FeeStatement({ personId }: { personId: string }) {
               <Table.Tr key={l.id}>
                 <Table.Td>{date(l.at)}</Table.Td>
                 <Table.Td>
-                  {t(`devices.mine.kinds.${l.kind}`)}: {l.description}
-                  {l.free ? ` (${t('devices.mine.free')})` : ''}
+                  {feeLineText(t, l)}
                   {l.reference ? ` · ${l.reference}` : ''}
                   {l.reason ? ` · ${l.reason}` : ''}
                   <Text size="xs" c="dimmed" component="span">

@@ -5,6 +5,7 @@ import { deviceKeys, fetchMyDevices } from '../../api/devices';
 import { QueryError } from '../../components/QueryError';
 import { useFormat } from '../../i18n/format';
 import { accessoryName } from './accessory-name';
+import { feeLineText } from './fee-line';
 import { useMoney } from './money';
 
 /**
@@ -84,10 +85,7 @@ export function MyDevices() {
                       {item.fees.lines.map((l, i) => (
                         <Table.Tr key={i}>
                           <Table.Td>{date(l.at)}</Table.Td>
-                          <Table.Td>
-                            {t(`devices.mine.kinds.${l.kind}`)}: {l.description}
-                            {l.free ? ` (${t('devices.mine.free')})` : ''}
-                          </Table.Td>
+                          <Table.Td>{feeLineText(t, l)}</Table.Td>
                           <Table.Td ta="right">{l.kind === 'charge' ? money(l.amount) : `−${money(l.amount)}`}</Table.Td>
                           <Table.Td ta="right">{money(l.balance)}</Table.Td>
                         </Table.Tr>
