@@ -1,4 +1,6 @@
-import { fromCents, ordinal, schoolYearLabel, schoolYearOf, toCents } from '../devices/repairs/fee-rules';
+import { schoolYearLabel, schoolYearOf } from '../devices/lifecycle/school-year';
+import { fromCents, toCents } from '../devices/money';
+import { ordinal } from '../devices/repairs/fee-rules';
 import { feeHoldReason } from '../devices/repairs/fee-ledger';
 import type { Catalog, PriceRow } from './demo-device-catalog';
 import type { PlannedRepair } from './demo-device-repair-plan';

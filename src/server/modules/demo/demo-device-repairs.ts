@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/client';
-import { schoolYearLabel, schoolYearOf } from '../devices/repairs/fee-rules';
+import { schoolYearLabel, schoolYearOf } from '../devices/lifecycle/school-year';
 import { buildCatalog, StockBook, type Catalog } from './demo-device-catalog';
 import { demoSchoolYear } from './demo-device-calendar';
 import { insertRows } from './demo-devices';

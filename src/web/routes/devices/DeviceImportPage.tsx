@@ -161,52 +161,34 @@ function AssignReport({ report }: { report: BulkAssignReport }) {
   const { t } = useTranslation();
   const { number } = useFormat();
   const c = report.counts;
+  const summary = t('devices.import.assignCounts', {
+    assigned: number(c.assigned),
+    students: number(c.byType.student),
+    staff: number(c.byType.staff),
+    places: number(c.byType.cart + c.byType.room),
+    overridden: number(c.holdsOverridden),
+  });
   return (
     <Section title={t('devices.import.report')}>
-      <Stack gap="sm">
-        {report.status === 'ok' ? (
-          <Alert color="green" role="status" title={t('devices.import.done', { file: report.file })}>
-            {t('devices.import.assignCounts', {
-              assigned: number(c.assigned),
-              students: number(c.byType.student),
-              staff: number(c.byType.staff),
-              places: number(c.byType.cart + c.byType.room),
-              overridden: number(c.holdsOverridden),
-            })}
-          </Alert>
-        ) : (
-          <Alert color="red" role="alert" title={t('devices.import.refused', { file: report.file })}>
-            {t('devices.import.nothingChanged', { count: report.errors.length })}
-          </Alert>
-        )}
-        {report.errors.length > 0 ? <ImportErrors errors={report.errors} truncated={report.errorsTruncated} /> : null}
-        {report.warnings.length > 0 ? (
-          <List size="sm" aria-label={t('devices.import.warnings')}>
-            {report.warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
-            ))}
-          </List>
-        ) : null}
-      </Stack>
+      <Outcome report={report} summary={summary} />
     </Section>
   );
 }
 
-function Outcome({ report }: { report: DeviceImportReport | GoogleDeviceImportReport }) {
+/** What every import report says: done (with its counts) or refused with nothing changed, the errors by row and column, and warnings. */
+function Outcome({
+  report,
+  summary,
+}: {
+  report: Pick<DeviceImportReport, 'status' | 'file' | 'errors' | 'errorsTruncated' | 'warnings'>;
+  summary: string;
+}) {
   const { t } = useTranslation();
-  const { number } = useFormat();
-  const c = report.counts;
   return (
     <Stack gap="sm">
       {report.status === 'ok' ? (
         <Alert color="green" role="status" title={t('devices.import.done', { file: report.file })}>
-          {t('devices.import.counts', {
-            rows: number(report.rows),
-            created: number(c.devices.created),
-            updated: number(c.devices.updated),
-            unchanged: number(c.devices.unchanged),
-            models: number(c.models.created),
-          })}
+          {summary}
         </Alert>
       ) : (
         <Alert color="red" role="alert" title={t('devices.import.refused', { file: report.file })}>
@@ -225,11 +207,26 @@ function Outcome({ report }: { report: DeviceImportReport | GoogleDeviceImportRe
   );
 }
 
+/** The device counts both device imports report. */
+function useDeviceCounts(report: DeviceImportReport | GoogleDeviceImportReport): string {
+  const { t } = useTranslation();
+  const { number } = useFormat();
+  const c = report.counts;
+  return t('devices.import.counts', {
+    rows: number(report.rows),
+    created: number(c.devices.created),
+    updated: number(c.devices.updated),
+    unchanged: number(c.devices.unchanged),
+    models: number(c.models.created),
+  });
+}
+
 function CsvReport({ report }: { report: DeviceImportReport }) {
   const { t } = useTranslation();
+  const summary = useDeviceCounts(report);
   return (
     <Section title={t('devices.import.report')}>
-      <Outcome report={report} />
+      <Outcome report={report} summary={summary} />
     </Section>
   );
 }
@@ -237,11 +234,12 @@ function CsvReport({ report }: { report: DeviceImportReport }) {
 function GoogleReport({ report }: { report: GoogleDeviceImportReport }) {
   const { t } = useTranslation();
   const { dateTime } = useFormat();
+  const summary = useDeviceCounts(report);
   const { stale, conflicts } = report.flags;
   return (
     <Section title={t('devices.import.report')}>
       <Stack gap="md">
-        <Outcome report={report} />
+        <Outcome report={report} summary={summary} />
         {report.status === 'ok' ? (
           <>
             <Title order={3} size="h5">

@@ -1,5 +1,5 @@
 import { deviceConditions, deviceLimits, type assigneeTypes } from '../../../../shared/api/devices';
-import { normaliseHeader } from '../import/header-aliases';
+import { aliasLookup, deviceHeaderAliases, normaliseHeader } from '../import/header-aliases';
 import { parseDate, parseText, type Parsed } from '../import/parse-values';
 
 /** The columns a bulk-assignment CSV may carry. */
@@ -18,20 +18,9 @@ export type AssignField = (typeof assignFields)[number];
 
 /** Headers compared without case, spaces or punctuation, as the device import compares them. */
 const aliases: Record<AssignField, string[]> = {
-  assetTag: [
-    'assettag',
-    'tag',
-    'asset',
-    'assetid',
-    'assetnumber',
-    'assetno',
-    'tagnumber',
-    'inventorytag',
-    'propertytag',
-    'devicetag',
-    'device',
-  ],
-  serial: ['serial', 'serialnumber', 'serialno', 'sn', 'serialnum'],
+  // The device import's names for the tag and serial, and how an assignment sheet names the device.
+  assetTag: [...deviceHeaderAliases.assetTag, 'devicetag', 'device'],
+  serial: deviceHeaderAliases.serial,
   assignee: [
     'assignee',
     'assignedto',
@@ -62,11 +51,7 @@ const aliases: Record<AssignField, string[]> = {
   note: ['note', 'notes', 'comment', 'comments'],
 };
 
-const byAlias = new Map(Object.entries(aliases).flatMap(([field, names]) => names.map((n) => [n, field as AssignField] as const)));
-
-export function assignFieldOf(header: string): AssignField | undefined {
-  return byAlias.get(normaliseHeader(header));
-}
+export const assignFieldOf = aliasLookup(aliases);
 
 type AssigneeType = (typeof assigneeTypes)[number];
 

@@ -22,7 +22,7 @@ export type ImportField = (typeof importFields)[number];
  * Headers districts' spreadsheets and asset systems use, compared without case, spaces or
  * punctuation ("Asset Tag", "asset_tag" and "ASSET-TAG" are one header).
  */
-const aliases: Record<ImportField, string[]> = {
+export const deviceHeaderAliases: Record<ImportField, string[]> = {
   assetTag: [
     'assettag',
     'tag',
@@ -51,7 +51,13 @@ const aliases: Record<ImportField, string[]> = {
   macAddress: ['macaddress', 'mac', 'wifimac', 'wifimacaddress'],
 };
 
-const byAlias = new Map(Object.entries(aliases).flatMap(([field, names]) => names.map((n) => [n, field as ImportField] as const)));
+/** A header → field lookup from a field → aliases map (headers compared as normaliseHeader leaves them). */
+export function aliasLookup<F extends string>(aliases: Record<F, string[]>): (header: string) => F | undefined {
+  const byAlias = new Map((Object.entries(aliases) as [F, string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)));
+  return (header) => byAlias.get(normaliseHeader(header));
+}
+
+const fieldOf = aliasLookup(deviceHeaderAliases);
 
 export const normaliseHeader = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
 
@@ -61,6 +67,6 @@ export type HeaderMeaning = { kind: 'field'; field: ImportField } | { kind: 'cus
 export function headerMeaning(header: string): HeaderMeaning {
   const custom = /^\s*custom\s*[:.]\s*(.+?)\s*$/i.exec(header);
   if (custom) return { kind: 'custom', name: custom[1]! };
-  const field = byAlias.get(normaliseHeader(header));
+  const field = fieldOf(header);
   return field ? { kind: 'field', field } : { kind: 'unknown' };
 }

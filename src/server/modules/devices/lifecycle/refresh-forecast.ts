@@ -2,7 +2,8 @@ import type { Queryable } from '../../../db/client';
 import { Params } from '../../../platform/sql';
 import { deviceReportLimits, schoolYearStartMonth, type ForecastCell, type RefreshForecast } from '../../../../shared/api/device-reports';
 import { inServiceSql } from './in-service';
-import { fromCents, schoolYearBounds, schoolYearLabel, schoolYearOf, toCents, todayIso } from './school-year';
+import { fromCents, toCents } from '../money';
+import { schoolYearBounds, schoolYearLabel, schoolYearOf, todayIso } from './school-year';
 
 export interface RefreshForecastOptions {
   /** How many school years to forecast (default 5). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromCents, schoolYearBounds, schoolYearLabel, schoolYearOf, toCents } from './school-year';
+import { fromCents, toCents } from '../money';
+import { schoolYearBounds, schoolYearLabel, schoolYearOf } from './school-year';
 
 describe('school years (July to June, named by the year they end in)', () => {
   it('puts June in the year ending then and July in the next', () => {

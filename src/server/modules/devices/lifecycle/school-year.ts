@@ -23,14 +23,3 @@ export function schoolYearLabel(schoolYear: number): string {
 
 /** Today as 'YYYY-MM-DD' (UTC, like the rest of the server's date arithmetic). */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
-
-/** "1249.5" or "1249.50" → 124950: sums of money are added in whole cents, never in floats. */
-export function toCents(amount: string): number {
-  const [whole, frac = ''] = amount.split('.');
-  return Number(whole) * 100 + Number(frac.padEnd(2, '0').slice(0, 2));
-}
-
-/** 124950 → "1249.50". */
-export function fromCents(cents: number): string {
-  return `${Math.trunc(cents / 100)}.${pad(cents % 100)}`;
-}

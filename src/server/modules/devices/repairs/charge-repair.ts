@@ -1,7 +1,9 @@
 import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
 import { auditDevices, type DeviceAuthor } from '../device-author';
-import { fromCents, isFreeOccurrence, ordinal, schoolYearLabel, toCents } from './fee-rules';
+import { schoolYearLabel } from '../lifecycle/school-year';
+import { fromCents, toCents } from '../money';
+import { isFreeOccurrence, ordinal } from './fee-rules';
 import { insertEntry, lockFeesOf, syncFeeHold } from './fee-ledger';
 import { currentSchoolYear } from './school-year';
 import { deviceLabel, lockRepair } from './repairs.repository';

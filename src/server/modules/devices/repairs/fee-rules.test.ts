@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fromCents, isFreeOccurrence, ordinal, schoolYearLabel, schoolYearOf, toCents } from './fee-rules';
+import { schoolYearLabel, schoolYearOf } from '../lifecycle/school-year';
+import { fromCents, toCents } from '../money';
+import { isFreeOccurrence, ordinal } from './fee-rules';
 
 describe('fee arithmetic', () => {
   it('converts decimal strings to cents and back without floating point', () => {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import { schoolYearOf } from './fee-rules';
+import { schoolYearOf } from '../lifecycle/school-year';
 import { districtToday } from './repairs.repository';
 
 /**
