@@ -1,12 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import './platform/http/types';
+import { apiDocsPlugin } from './platform/http/api-docs.plugin';
+import { zodSchemaController } from './platform/http/zod-schemas';
 import { errorsPlugin } from './platform/http/errors.plugin';
 import { securityHeadersPlugin } from './platform/http/security-headers.plugin';
 import { authPlugin } from './platform/http/auth.plugin';
@@ -40,9 +39,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     bodyLimit: 5 * 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    schemaController: zodSchemaController,
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
 
   app.decorate('config', opts.config);
   app.decorate('db', opts.db);
@@ -60,36 +58,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(rateLimit, { global: false });
   // gzip only: brotli at Node's default quality costs far more CPU than it saves bytes on JSON.
   await app.register(compress, { encodings: ['gzip'], threshold: 1024 });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'DistrictOps API', version: '0.1.0', description: 'Every route, its permission and its schemas.' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'dops_session' },
-          bearer: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-    transform: (args) => {
-      const out = jsonSchemaTransform(args);
-      const permission = args.route.config?.permission;
-      if (permission) out.schema = { ...out.schema, description: `Permission: \`${permission}\`` };
-      return out;
-    },
-  });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    uiConfig: { validatorUrl: null },
-    // Swagger UI's own CSP would upgrade requests to HTTPS (breaking plain-HTTP installs), allow
-    // framing and load an outside validator badge: keep ours instead.
-    transformStaticCSP: (header) =>
-      header
-        .replace(/\s*upgrade-insecure-requests;?/, '')
-        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
-        .replace(' validator.swagger.io', ''),
-  });
+  await app.register(apiDocsPlugin);
   await app.register(authPlugin);
 
   await app.register(systemRoutes);
@@ -100,8 +69,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(rosteringRoutes);
   await app.register(systemsPlugin);
   await app.register(devicesPlugin);
-
-  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(webPlugin, { root: opts.webRoot ?? fromRoot('dist/web') });
   return app;

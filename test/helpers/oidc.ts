@@ -1,16 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata } from 'oidc-provider';
+import { reservePort } from './port';
 
-/** A port that was free a moment ago, for a server whose own URL must be configured before it listens. */
-export async function reservePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve, reject) => probe.close((err) => (err ? reject(err) : resolve())));
-  return port;
-}
+export { reservePort };
 
 export interface TestIdentityProvider {
   issuer: string;

@@ -42,9 +42,23 @@ describe('the API surface', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/people/{id}']!.get!.description).toContain('students.read');
     expect(Object.keys(doc.paths['/api/auth/login']!.post!.responses)).toContain('200');
+    expect(doc.paths['/metrics']!.get!.description).toContain('systems.read');
+  });
+
+  it('serves Swagger UI, its files and the document it reads, under our CSP', async () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
-    expect(docs.body).toContain('swagger');
+    expect(docs.headers['content-type']).toContain('text/html');
+    expect(docs.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(docs.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const script = /src="\.\/(static\/swagger-ui-bundle\.js)"/.exec(docs.body)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await t.app.inject({ method: 'GET', url: `/api/docs/${script}` });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toContain('javascript');
+    expect(bundle.body.length).toBeGreaterThan(100_000);
+    const json = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(json.json<{ paths: Record<string, unknown> }>().paths['/api/auth/login']).toBeDefined();
   });
 });
 
