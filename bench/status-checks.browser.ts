@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath } from '../test/browser/chromium';
+
+export interface BrowserLoad {
+  /** From navigation to the first page of the board on screen. */
+  ms: number;
+  /** Everything the page fetched until the network went quiet, as received (compressed, with headers). */
+  bytes: number;
+  requests: number;
+  /** What came, largest first: path and bytes received. */
+  resources: { path: string; bytes: number }[];
+}
+
+/**
+ * The systems board's first load as a CIO would see it: a browser with a cold cache (a new
+ * profile) and a session, opening /systems. Times the board's first rows on screen and sums what
+ * came over the wire for the whole load: HTML, JavaScript, CSS, translations and the API. Needs
+ * Debian's chromium (the browser tests' own); without it the bench says so and skips this figure.
+ */
+export async function loadBoardInBrowser(base: string, cookie: string, systemName: RegExp): Promise<BrowserLoad | string> {
+  if (!fs.existsSync(chromiumPath)) return `no browser at ${chromiumPath} (apt-get install chromium)`;
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const paths = new Map<string, string>();
+    const resources: BrowserLoad['resources'] = [];
+    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) =>
+      paths.set(e.requestId, new URL(e.request.url).pathname),
+    );
+    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
+      resources.push({ path: paths.get(e.requestId) ?? '?', bytes: e.encodedDataLength }),
+    );
+    const t0 = performance.now();
+    await page.goto(`${base}/systems`);
+    await page.getByRole('link', { name: systemName }).first().waitFor({ timeout: 30_000 });
+    const ms = performance.now() - t0;
+    await page.waitForLoadState('networkidle');
+    resources.sort((a, b) => b.bytes - a.bytes);
+    return { ms, bytes: resources.reduce((sum, r) => sum + r.bytes, 0), requests: resources.length, resources };
+  } finally {
+    await browser.close();
+  }
+}
