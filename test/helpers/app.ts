@@ -13,11 +13,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { env?: Record<string, string>; mailer?: Mailer; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { env?: Record<string, string>; mailer?: Mailer; seed?: boolean; webRoot?: string } = {},
+): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DEMO: '0', LOGIN_RATE_PER_MINUTE: '1000', ...opts.env });
   const testDb = await createTestDb();
   const fixture = opts.seed === false ? (undefined as unknown as Fixture) : await seedFixture(testDb.db);
-  const app = await buildApp({ config, db: testDb.db, mailer: opts.mailer, logger: false });
+  const app = await buildApp({ config, db: testDb.db, mailer: opts.mailer, logger: false, webRoot: opts.webRoot });
   await app.ready();
   return {
     app,

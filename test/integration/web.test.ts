@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app';
+
+// A web build of two files, as Vite lays it out: index.html and a fingerprinted script.
+const webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'dops-web-'));
+fs.mkdirSync(path.join(webRoot, 'assets'));
+fs.writeFileSync(
+  path.join(webRoot, 'index.html'),
+  '<!doctype html><title>DistrictOps</title><script type="module" src="/assets/index-Ab12Cd34.js"></script>',
+);
+fs.writeFileSync(path.join(webRoot, 'assets', 'index-Ab12Cd34.js'), `console.log(${JSON.stringify('x'.repeat(2000))});`);
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ seed: false, webRoot });
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(webRoot, { recursive: true, force: true });
+});
+
+describe('the web app’s files', () => {
+  it('serves the page for any app route, never cached, with the document’s security headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/systems' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<title>DistrictOps</title>');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('serves fingerprinted scripts cached for good, without the headers only a document needs', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('javascript');
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+    for (const name of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'referrer-policy', 'x-xss-protection'])
+      expect(res.headers[name], name).toBeUndefined();
+  });
+
+  it('answers a missing asset with 404, not the page', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/assets/gone-0000.js' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});
