@@ -5,6 +5,8 @@ import { chromiumLaunchOptions, chromiumPath } from '../test/browser/chromium';
 export interface BrowserLoad {
   /** From navigation to the first page of the board on screen. */
   ms: number;
+  /** The same on a later visit in the same browser (its cache and compiled code kept), the best of three. */
+  repeatMs: number;
   /** Everything the page fetched until the network went quiet, as received (compressed, with headers). */
   bytes: number;
   requests: number;
@@ -43,8 +45,31 @@ export async function loadBoardInBrowser(base: string, cookie: string, systemNam
     await page.getByRole('link', { name: systemName }).first().waitFor({ timeout: 30_000 });
     const ms = performance.now() - t0;
     await page.waitForLoadState('networkidle');
+    if (process.env.BENCH_VERBOSE) {
+      // When each request started and ended, in ms from navigation: the page's waterfall.
+      const entries = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+      );
+      for (const e of entries) console.log(`    ${e.start.toFixed(0).padStart(6)} ${e.end.toFixed(0).padStart(6)}  ${e.name}`);
+    }
     resources.sort((a, b) => b.bytes - a.bytes);
-    return { ms, bytes: resources.reduce((sum, r) => sum + r.bytes, 0), requests: resources.length, resources };
+    const bytes = resources.reduce((sum, r) => sum + r.bytes, 0);
+    const requests = resources.length;
+
+    // The CIO's next mornings: the browser keeps the files (cached for good) and, from the second
+    // run of a script on, V8's compiled code; the data is asked for afresh each time.
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+    let repeatMs = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t1 = performance.now();
+      await page.goto(`${base}/systems`);
+      await page.getByRole('link', { name: systemName }).first().waitFor({ timeout: 30_000 });
+      repeatMs = Math.min(repeatMs, performance.now() - t1);
+      await page.waitForLoadState('networkidle');
+    }
+    return { ms, repeatMs, bytes, requests, resources };
   } finally {
     await browser.close();
   }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const index = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'];
+const sources = ['src/web', 'src/shared', 'tools/vite', 'vite.config.ts', 'package-lock.json'];
 
 /** The newest modification time under a file or folder. */
 function newest(p) {

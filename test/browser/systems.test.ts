@@ -72,10 +72,19 @@ describe('systems catalog and status', () => {
     await tile.getByRole('link', { name: /1\s*Down/ }).waitFor();
     await tile.getByRole('link', { name: /2\s*Impacted/ }).waitFor();
 
+    // The board's data is asked for while its code loads (app/router.tsx), not after, and that one answer is used.
+    const events: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/status') events.push('data asked');
+    });
+    page.on('requestfinished', (r) => {
+      if (/\/assets\/SystemsPage-[^/]*\.js$/.test(new URL(r.url()).pathname)) events.push('code loaded');
+    });
     await page.getByRole('navigation').getByRole('link', { name: 'Systems' }).click();
     await page.getByRole('heading', { level: 1, name: 'Systems' }).waitFor();
     const summary = page.getByRole('region', { name: 'Systems by status' });
     await summary.getByRole('button', { name: /^1\s*Down/ }).waitFor();
+    expect(events).toEqual(['data asked', 'code loaded']);
     await summary.getByRole('button', { name: /^2\s*Impacted/ }).waitFor();
     await summary.getByRole('button', { name: /^1\s*Degraded/ }).waitFor();
     await row(page, 'Single sign-on').getByText('Major outage').waitFor();

@@ -1,11 +1,21 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { startEarly } from '../api/http';
 import { RequireAuth } from '../auth/RequireAuth';
+import { meQuery } from '../auth/me';
 import { RouteError } from '../components/RouteError';
+import { queryClient } from './queryClient';
 
-/** Each page is its own chunk, so the sign-in and home pages load only what they need. */
-const page = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => ({
-  lazy: async () => ({ Component: await load() }),
+/**
+ * Each page is its own chunk, so the sign-in and home pages load only what they need. `data`: the
+ * API path the page reads first, asked for as the page's code starts loading (once, on the first
+ * visit: react-router runs `lazy` once), so the answer and the code arrive together.
+ */
+const page = (load: () => Promise<ComponentType>, data?: string): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => {
+    if (data) startEarly(data);
+    return { Component: await load() };
+  },
 });
 
 export const router = createBrowserRouter([
@@ -21,6 +31,11 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         errorElement: <RouteError />,
+        // Who is signed in, asked as the page starts (not once its code and strings have loaded).
+        loader: () => {
+          void queryClient.prefetchQuery(meQuery);
+          return null;
+        },
         children: [
           { index: true, ...page(async () => (await import('../routes/home/HomePage')).HomePage) },
           { path: 'people', ...page(async () => (await import('../routes/people/PeoplePage')).PeoplePage) },
@@ -32,7 +47,7 @@ export const router = createBrowserRouter([
           { path: 'admin/tokens', ...page(async () => (await import('../routes/admin/TokensPage')).TokensPage) },
           { path: 'admin/audit', ...page(async () => (await import('../routes/admin/AuditPage')).AuditPage) },
           { path: 'admin/roster', ...page(async () => (await import('../routes/roster/RosterImportPage')).RosterImportPage) },
-          { path: 'systems', ...page(async () => (await import('../routes/systems/SystemsPage')).SystemsPage) },
+          { path: 'systems', ...page(async () => (await import('../routes/systems/SystemsPage')).SystemsPage, '/api/status') },
           { path: 'systems/:id', ...page(async () => (await import('../routes/systems/SystemPage')).SystemPage) },
           { path: 'incidents', ...page(async () => (await import('../routes/incidents/IncidentsPage')).IncidentsPage) },
           { path: 'incidents/:id', ...page(async () => (await import('../routes/incidents/IncidentPage')).IncidentPage) },

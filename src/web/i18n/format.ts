@@ -9,13 +9,34 @@ export function localeFor(language: string): string {
   return regional ?? `${language}-US`;
 }
 
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/**
+ * One Intl formatter per locale and options, made once: building one costs far more than using it,
+ * and a table of a thousand systems would otherwise build thousands while it renders.
+ */
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, options)));
+  return f as Intl.NumberFormat;
+}
+
+/** As numberFormat, for dates and times. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  const key = `d|${locale}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f as Intl.DateTimeFormat;
+}
+
 /** Numbers and dates in the reader's language (Intl). */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = localeFor(i18n.language);
-  const number = new Intl.NumberFormat(locale);
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const number = numberFormat(locale);
+  const dateTime = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     locale,
     number: (n: number) => number.format(n),

@@ -5,29 +5,14 @@ import { languageSchema, type Language } from '../../shared/roles';
 const STORAGE_KEY = 'districtops.language';
 
 /**
- * Each language's strings are their own chunk, loaded on demand: every module adds strings, and
- * they must not weigh on the first load of the sign-in page.
+ * Each language's strings are their own chunk (strings.<lang>.ts: the core file and every
+ * module's, merged), loaded on demand: they must not weigh on the first load of the sign-in page.
  */
 type Strings = Record<string, unknown>;
-const core: Record<Language, () => Promise<{ default: Strings }>> = {
-  en: () => import('./en.json'),
-  es: () => import('./es.json'),
-};
-/** Each module's strings (locales/<module>.<lang>.json, one top-level key per module). */
-const moduleFiles = import.meta.glob<{ default: Strings }>('./locales/*.json');
-
 const bundles: Record<Language, () => Promise<{ default: Strings }>> = {
-  en: () => loadLanguage('en'),
-  es: () => loadLanguage('es'),
+  en: () => import('./strings.en'),
+  es: () => import('./strings.es'),
 };
-
-async function loadLanguage(language: Language): Promise<{ default: Strings }> {
-  const own = Object.entries(moduleFiles)
-    .filter(([file]) => file.endsWith(`.${language}.json`))
-    .map(([, load]) => load());
-  const parts = await Promise.all([core[language](), ...own]);
-  return { default: Object.assign({}, ...parts.map((p) => p.default)) as Strings };
-}
 
 const lazyBundles: BackendModule = {
   type: 'backend',

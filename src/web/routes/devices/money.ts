@@ -1,8 +1,8 @@
-import { useFormat } from '../../i18n/format';
+import { numberFormat, useFormat } from '../../i18n/format';
 
 /** Dollar amounts (sent as decimal strings, never floats) in the reader's language. */
 export function useMoney() {
   const { locale } = useFormat();
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
+  const format = numberFormat(locale, { style: 'currency', currency: 'USD' });
   return (amount: string | number | null | undefined) => (amount === null || amount === undefined ? '—' : format.format(Number(amount)));
 }

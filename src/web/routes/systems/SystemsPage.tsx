@@ -13,14 +13,15 @@ import { useFormat } from '../../i18n/format';
 import { compareUrgency, filterSystems, hasFilter, useBoardParams } from './board-params';
 import { DependencyList } from './DependencyList';
 import { graphOf, MAX_DRAWN } from './graph-model';
-import { ImportModal } from './ImportModal';
 import { StatusSummary } from './StatusSummary';
 import { useBoard } from './use-board';
-import { SystemFormModal } from './SystemFormModal';
 import { SystemsTable } from './SystemsTable';
 
-// dagre and the drawing code load only when someone opens the graph.
+// dagre and the drawing code load only when someone opens the graph, and the forms (with their
+// inputs) when someone opens one: neither weighs on the board's first load.
 const DependencyGraph = lazy(async () => ({ default: (await import('./DependencyGraph')).DependencyGraph }));
+const ImportModal = lazy(async () => ({ default: (await import('./ImportModal')).ImportModal }));
+const SystemFormModal = lazy(async () => ({ default: (await import('./SystemFormModal')).SystemFormModal }));
 
 /** Every system the district runs on, whether each is up, and what depends on what. */
 export function SystemsPage() {
@@ -183,8 +184,10 @@ function SystemsBoard() {
           )}
         </Stack>
       )}
-      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
-      {creating ? <SystemFormModal system={null} all={all ?? []} onClose={() => setCreating(false)} /> : null}
+      <Suspense fallback={null}>
+        {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+        {creating ? <SystemFormModal system={null} all={all ?? []} onClose={() => setCreating(false)} /> : null}
+      </Suspense>
     </>
   );
 }
