@@ -95,6 +95,6 @@ export function printTable(results: RunResult[]): void {
         for (const x of r.browser.resources) console.log(`  ${(x.bytes / 1000).toFixed(1).padStart(7)} KB  ${x.path}`);
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(
-    'Measured: the `districtops serve` process alone (CPU and RSS from /proc). Dashboard: /systems opened in chromium with a cold cache and a session, timed to its first row on screen, after the warm-up, while the server runs its checks; bytes are everything the page fetched (HTML, JavaScript, CSS, translations, API) as received. The browser shares this machine’s cores with the server and the database. The API answer alone (the first after start) is shown beside it.',
+    'Measured: the `districtops serve` process alone (CPU and RSS from /proc). Dashboard: /systems opened in chromium with a cold cache and a session, timed to its first row on screen, after the measured window, while the server runs its checks; bytes are everything the page fetched (HTML, JavaScript, CSS, translations, API) as received. The browser shares this machine’s cores with the server and the database. The API answer alone (the first after start) is shown beside it.',
   );
 }

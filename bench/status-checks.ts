@@ -11,7 +11,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -20,6 +19,8 @@ import { openDb, openPostgres, type Db } from '../src/server/db/client';
 import { migrate } from '../src/server/db/migrate';
 import { createAccount } from '../src/server/platform/auth/accounts.service';
 import { checkSpecSchema } from '../src/shared/api/systems';
+import { reservePort } from '../test/helpers/port';
+import { waitForHealth } from '../test/helpers/server-process';
 import { loadBoardInBrowser, type BrowserLoad } from './status-checks.browser';
 import { printTable, reference } from './status-checks.report';
 
@@ -136,7 +137,7 @@ export interface RunResult {
   latenessP99: number;
   /** The board's data: GET /api/status, the one API call the /systems page makes. */
   dashboard?: Load;
-  /** The whole page in a browser with a cold cache, or why it could not be measured. */
+  /** The whole page in a browser with a cold cache (after the measured window), or why it could not be measured. */
   browser?: BrowserLoad | string;
 }
 
@@ -146,16 +147,6 @@ interface Load {
   bytes: number;
   raw: number;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** GET with the browser's Accept-Encoding, timing the whole body as it arrives. */
 function get(url: string, cookie: string): Promise<Load & { body: string }> {
@@ -209,7 +200,7 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
   await seed(scratch.db, n, targetUrl);
   // PGlite: one process per data directory, so the bench lets go before the server opens it.
   if (engine === 'pglite') await scratch.db.close();
-  const port = await freePort();
+  const port = await reservePort();
   const base = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -228,15 +219,7 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
   const server = spawn(process.execPath, [...nodeArgs, serverEntry, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
-    for (let i = 0; ; i++) {
-      const up = await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (up) break;
-      if (i > 600) throw new Error('the server did not start in 60 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForHealth(base, server);
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -252,9 +235,6 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
     const sampler = setInterval(() => (rssMax = Math.max(rssMax, rssMb(pid))), 1000);
     process.stdout.write(`  ${engine}, ${n} checks: warming up ${o.warmupSeconds} s, measuring ${o.minutes} min… `);
     await new Promise((r) => setTimeout(r, o.warmupSeconds * 1000));
-    // A CIO opening the dashboard for the first time, in a browser with nothing cached, while the
-    // server runs its checks: the whole page, as they see it. Before the CPU window, which it would skew.
-    const browser = n <= 1000 ? await loadBoardInBrowser(base, cookie, /^System sys-/) : undefined;
     const before = (await get(`${base}/metrics`, cookie)).body;
     rssMax = 0;
     const cpu0 = cpuSeconds(pid);
@@ -265,6 +245,10 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
     const after = (await get(`${base}/metrics`, cookie)).body;
     clearInterval(sampler);
     const lateness = latenessBetween(before, after);
+    // A CIO opening the dashboard for the first time, in a browser with nothing cached, while the
+    // server runs its checks: the whole page, as they see it. After the CPU and memory window, which
+    // it would skew (the page load is not the steady state those figures are about).
+    const browser = n <= 1000 ? await loadBoardInBrowser(base, cookie, /^System sys-/) : undefined;
     const cpuPercent = (cpu / seconds) * 100;
     process.stdout.write(`${cpuPercent.toFixed(1)}% CPU, ${lateness.runs} runs\n`);
     return { engine, checks: n, seconds, cpuPercent, rssMaxMb: rssMax, runs: lateness.runs, latenessP99: lateness.p99, dashboard, browser };

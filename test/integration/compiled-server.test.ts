@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, testEngine, type TestDb } from '../helpers/db';
 import { reservePort } from '../helpers/port';
+import { waitForHealth } from '../helpers/server-process';
 
 // The rest of the suite runs the TypeScript sources; `npm start` runs the esbuild bundle, which
 // bundles zod (trimmed) and loads the API documentation on demand. This builds a bundle of its own
@@ -39,15 +40,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [path.join(into, 'entry.js'), 'serve'], { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
   server.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (i > 600 || server.exitCode !== null) throw new Error(`the compiled server did not start\n${stderr}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(base, server, () => stderr);
 }, 120_000);
 
 afterAll(async () => {

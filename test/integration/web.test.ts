@@ -72,6 +72,9 @@ describe('the web app’s files', () => {
     const plain = await t.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(chunk);
+
+    // The compressed files are variants of the script, not addresses of their own.
+    expect((await t.app.inject({ method: 'GET', url: `${url}.br` })).statusCode).toBe(404);
   });
 
   it('serves the files without authenticating them (no session or token lookup per script), while the API still does', async () => {

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { pipeline, Transform, type Readable } from 'node:stream';
-import { Parser, CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import type { ImportError } from '../../../shared/api/rostering';
 
 /** A problem that stops reading a file: it carries the report entry to show. */
@@ -113,6 +113,8 @@ function csvProblem(err: CsvError): string {
  * batches of up to a thousand: an await per row would cost seconds over a million rows.
  */
 export async function* readCsvRows(input: Readable, file: string): AsyncGenerator<CsvRow[]> {
+  // Loaded with the first file read: the server holds the parser only once it has parsed something.
+  const { Parser, CsvError } = await import('csv-parse');
   const parser = new Parser({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   let failure: Error | undefined;
   let done = false;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 
 /** Where a file's bytes are, for a worker thread that opens the file on its own. */
 export type FileLocation = { kind: 'file'; path: string } | { kind: 'zip'; zip: string; entry: string };
@@ -47,9 +47,11 @@ export async function openFolderSource(dir: string): Promise<RosterSource> {
   return { label: dir, files, close: async () => undefined };
 }
 
-function openZip(file: string): Promise<yauzl.ZipFile> {
+/** yauzl loads with the first zip: a server that never imports a roster never holds it. */
+async function openZip(file: string): Promise<yauzl.ZipFile> {
+  const { default: unzip } = await import('yauzl');
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, zip) =>
+    unzip.open(file, { lazyEntries: true, autoClose: false }, (err, zip) =>
       err ? reject(new SourceError(`Not a readable zip file: ${err.message}`)) : resolve(zip),
     ),
   );

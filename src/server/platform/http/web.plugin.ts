@@ -37,6 +37,9 @@ export const webPlugin = fp<{ root: string }>(
         // The build writes .br and .gz beside each text file (tools/vite/precompress.ts): sent as they
         // are, so serving the app costs no compression work and browsers get brotli at its best quality.
         preCompressed: true,
+        // …and they are variants of their file, not files of their own: no route each (a third of
+        // the routes, and memory, for nothing).
+        globIgnore: ['**/*.br', '**/*.gz'],
         // @fastify/static 10 passes the Fastify reply here, not the raw response.
         setHeaders(reply, file) {
           // Vite fingerprints assets, so they can be cached for good; index.html must always be fresh.

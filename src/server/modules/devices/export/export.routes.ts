@@ -43,7 +43,7 @@ export const deviceExportRoutes: FastifyPluginAsyncZod = async (app) => {
         details: { format, filters, devices: plan.ids.length },
       });
       const rows = readExportRows(db, actor.districtId, plan.ids);
-      const body = format === 'xlsx' ? await xlsxStream(plan.customFields, rows) : csvStream(plan.customFields, rows);
+      const body = format === 'xlsx' ? await xlsxStream(plan.customFields, rows) : await csvStream(plan.customFields, rows);
       return (
         reply
           .type(contentTypes[format])

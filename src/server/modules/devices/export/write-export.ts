@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { PassThrough, pipeline, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type ExcelJSModule from 'exceljs';
 import { customCell, customHeader, exportColumns, holderCell, holderHeader, type ExportRow } from './export-columns';
 
@@ -17,7 +16,8 @@ function textCells(r: ExportRow, customFields: readonly string[]): (string | nul
  * A CSV file as a stream: UTF-8 with a byte-order mark (so Excel reads accents right; the import
  * skips it), every value quoted when it needs to be. Rows are written as the batches arrive.
  */
-export function csvStream(customFields: readonly string[], batches: AsyncIterable<ExportRow[]>): Readable {
+export async function csvStream(customFields: readonly string[], batches: AsyncIterable<ExportRow[]>): Promise<Readable> {
+  const { stringify } = await import('csv-stringify'); // loaded with the first export
   async function* records() {
     yield exportHeaders(customFields);
     for await (const batch of batches) for (const r of batch) yield textCells(r, customFields).map((v) => v ?? '');
