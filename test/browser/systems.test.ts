@@ -213,6 +213,15 @@ describe('systems catalog and status', () => {
       expect(await board.page.getByRole('button', { name: action }).count()).toBe(0);
       expect(await board.page.getByRole('link', { name: action }).count()).toBe(0);
     }
+    // Opened directly, the page's answer names the board's data (Link: preload), and the app uses
+    // that one request rather than asking again.
+    const asked: string[] = [];
+    board.page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/status') asked.push(r.url());
+    });
+    await board.page.goto(`${product.url}/systems`);
+    await row(board.page, 'Learning management system').getByText('Impacted by').waitFor();
+    expect(asked).toHaveLength(1);
     await board.page.getByRole('link', { name: 'Learning management system' }).click();
     await board.page.getByRole('heading', { level: 1, name: 'Learning management system' }).waitFor();
     await board.page.getByRole('region', { name: 'Depends on' }).waitFor();

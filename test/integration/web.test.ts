@@ -40,6 +40,17 @@ describe('the web app’s files', () => {
     expect(res.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   });
 
+  it('names the board’s first reads in its answer to a signed-in browser, so they start with the script; nothing for anyone else', async () => {
+    const signedIn = await t.app.inject({ method: 'GET', url: '/systems', headers: { cookie: 'dops_session=abc' } });
+    expect(signedIn.headers.link).toBe('</api/me>; rel=preload; as=fetch; crossorigin, </api/status>; rel=preload; as=fetch; crossorigin');
+    // Another signed-in page: who is signed in, and nothing of the board's.
+    const people = await t.app.inject({ method: 'GET', url: '/people', headers: { cookie: 'dops_session=abc' } });
+    expect(people.headers.link).toBe('</api/me>; rel=preload; as=fetch; crossorigin');
+    // Signed out, or a public page: the visitor is sent to sign in, or reads nothing of an account's.
+    expect((await t.app.inject({ method: 'GET', url: '/systems' })).headers.link).toBeUndefined();
+    expect((await t.app.inject({ method: 'GET', url: '/status', headers: { cookie: 'dops_session=abc' } })).headers.link).toBeUndefined();
+  });
+
   it('serves fingerprinted scripts cached for good, without the headers only a document needs', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/index-Ab12Cd34.js', headers: { 'accept-encoding': 'gzip' } });
     expect(res.statusCode).toBe(200);

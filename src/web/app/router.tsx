@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { pageData } from '../../shared/page-preloads';
 import { startEarly } from '../api/http';
 import { RequireAuth } from '../auth/RequireAuth';
 import { meQuery } from '../auth/me';
@@ -47,7 +48,7 @@ export const router = createBrowserRouter([
           { path: 'admin/tokens', ...page(async () => (await import('../routes/admin/TokensPage')).TokensPage) },
           { path: 'admin/audit', ...page(async () => (await import('../routes/admin/AuditPage')).AuditPage) },
           { path: 'admin/roster', ...page(async () => (await import('../routes/roster/RosterImportPage')).RosterImportPage) },
-          { path: 'systems', ...page(async () => (await import('../routes/systems/SystemsPage')).SystemsPage, '/api/status') },
+          { path: 'systems', ...page(async () => (await import('../routes/systems/SystemsPage')).SystemsPage, pageData('/systems')) },
           { path: 'systems/:id', ...page(async () => (await import('../routes/systems/SystemPage')).SystemPage) },
           { path: 'incidents', ...page(async () => (await import('../routes/incidents/IncidentsPage')).IncidentsPage) },
           { path: 'incidents/:id', ...page(async () => (await import('../routes/incidents/IncidentPage')).IncidentPage) },

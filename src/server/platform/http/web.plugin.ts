@@ -3,6 +3,8 @@ import path from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../errors';
+import { SESSION_COOKIE } from './auth.plugin';
+import { pageHints } from './page-hints';
 
 /**
  * Security headers that apply to a document and not to the scripts and stylesheets it loads (the
@@ -58,8 +60,11 @@ export const webPlugin = fp<{ root: string }>(
       if (req.url.startsWith('/api/') || req.url === '/api' || !hasWeb || req.method !== 'GET') {
         throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
       }
-      const asset = /\.[a-z0-9]+$/i.test(req.url.split('?')[0]!);
+      const pathname = req.url.split('?')[0]!;
+      const asset = /\.[a-z0-9]+$/i.test(pathname);
       if (asset) throw new AppError('not_found', 'File not found');
+      const link = pageHints({ path: pathname, signedIn: Boolean(req.cookies[SESSION_COOKIE]) });
+      if (link) reply.header('link', link);
       return reply.sendFile('index.html'); // no-cache: setHeaders above
     });
   },
