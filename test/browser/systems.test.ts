@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn as apiSignIn } from '../helpers/app';
+import { PASSWORD } from '../helpers/fixture';
 import { expectAccessible, launchBrowser, openPage, signIn } from './browser';
 import { startProduct, type Product } from './product';
 
@@ -202,6 +203,20 @@ describe('systems catalog and status', () => {
       .waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
     await row(page, 'Campus Wi-Fi').getByText('Unknown').waitFor();
+  });
+
+  it('signs in someone whose session had ended and takes them to the board, not back to signing in', async () => {
+    // The board's data was asked for early with the old session (and refused): signing in must not reuse that answer.
+    const { context, page, errors } = await openPage(browser);
+    await context.addCookies([{ name: 'dops_session', value: 'ended-session', url: product.url }]);
+    await page.goto(`${product.url}/systems`);
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await page.getByRole('textbox', { name: /^email/i }).fill('admin@test.example.org');
+    await page.getByLabel(/^password/i).fill(PASSWORD);
+    await page.getByRole('button', { name: /^sign in$/i }).click();
+    await row(page, 'Learning management system').getByText('Impacted by').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/systems');
+    expect(errors).toEqual([]);
   });
 
   it('shows a board member the board read-only, and a teacher nothing', async () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { loginResponseSchema, meSchema, oidcProvidersSchema, okSchema, sessionInfoSchema, type Me } from '../../shared/api/auth';
 import type { Language } from '../../shared/roles';
 import { ApiError } from './errors';
-import { http, setCsrfToken } from './http';
+import { forgetEarly, http, setCsrfToken } from './http';
 
 const resetRequestedSchema = z.object({ ok: z.literal(true), emailConfigured: z.boolean() });
 const sessionsSchema = z.object({ items: z.array(sessionInfoSchema) });
@@ -27,12 +27,14 @@ export async function fetchMe(): Promise<Me | null> {
 export async function signIn(email: string, password: string): Promise<Me> {
   const { me } = await http.post('/api/auth/login', loginResponseSchema, { email, password });
   setCsrfToken(me.csrfToken);
+  forgetEarly(); // asked for before this session: another account's answers, or refusals
   return me;
 }
 
 export async function signOut(): Promise<void> {
   await http.post('/api/auth/logout', okSchema);
   setCsrfToken(null);
+  forgetEarly();
 }
 
 /** Single sign-on providers; an older server without the endpoint simply has none. */

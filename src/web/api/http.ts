@@ -65,6 +65,14 @@ export function startEarly(path: string) {
   early.set(path, { at: Date.now(), res });
 }
 
+/**
+ * Drops the early answers: they were asked for under the session that just ended or changed, and
+ * a page must not read one account's answer (or a refusal) after someone signs in.
+ */
+export function forgetEarly() {
+  early.clear();
+}
+
 function takeEarly(method: Method, url: string): Promise<Response> | undefined {
   const hit = method === 'GET' ? early.get(url) : undefined;
   if (!hit) return undefined;
