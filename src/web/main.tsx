@@ -2,8 +2,16 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { publicPagePaths } from '../shared/page-preloads';
 import { i18nReady } from './i18n/i18n';
 import { App } from './app/App';
+import { queryClient } from './app/queryClient';
+import { meQuery } from './auth/me';
+
+// Who is signed in, asked at once (the server named it in its answer, for preloading), not once
+// the strings have loaded. Not a route loader: a loader makes every change of the URL's query
+// (the board's filters) wait for it, and filters changed in quick succession then lose one another.
+if (!publicPagePaths.includes(window.location.pathname)) void queryClient.prefetchQuery(meQuery);
 
 const root = createRoot(document.getElementById('root')!);
 // If the strings cannot be fetched (offline), English is the fallback i18next already tried; render anyway.

@@ -3,9 +3,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { pageData } from '../../shared/page-preloads';
 import { startEarly } from '../api/http';
 import { RequireAuth } from '../auth/RequireAuth';
-import { meQuery } from '../auth/me';
 import { RouteError } from '../components/RouteError';
-import { queryClient } from './queryClient';
 
 /**
  * Each page is its own chunk, so the sign-in and home pages load only what they need. `data`: the
@@ -32,11 +30,6 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         errorElement: <RouteError />,
-        // Who is signed in, asked as the page starts (not once its code and strings have loaded).
-        loader: () => {
-          void queryClient.prefetchQuery(meQuery);
-          return null;
-        },
         children: [
           { index: true, ...page(async () => (await import('../routes/home/HomePage')).HomePage) },
           { path: 'people', ...page(async () => (await import('../routes/people/PeoplePage')).PeoplePage) },
