@@ -12,23 +12,21 @@ export function localeFor(language: string): string {
 const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 /**
- * One Intl formatter per locale and options, made once: building one costs far more than using it,
- * and a table of a thousand systems would otherwise build thousands while it renders.
+ * One Intl formatter per kind, locale and options, made once: building one costs far more than
+ * using it, and a table of a thousand systems would otherwise build thousands while it renders.
  */
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
-  const key = `n|${locale}|${JSON.stringify(options)}`;
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, options: object, make: () => F): F {
+  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale, options)));
-  return f as Intl.NumberFormat;
+  if (!f) formats.set(key, (f = make()));
+  return f as F;
 }
 
-/** As numberFormat, for dates and times. */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
-  const key = `d|${locale}|${JSON.stringify(options)}`;
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f as Intl.DateTimeFormat;
-}
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  cached('n', locale, options, () => new Intl.NumberFormat(locale, options));
+
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) =>
+  cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
 
 /** Numbers and dates in the reader's language (Intl). */
 export function useFormat() {
