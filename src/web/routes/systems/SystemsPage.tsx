@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useFormat } from '../../i18n/format';
-import { compareUrgency, filterSystems, hasFilter, useBoardParams } from './board-params';
+import { filterSystems, urgencyOrder, hasFilter, useBoardParams } from './board-params';
 import { DependencyList } from './DependencyList';
 import { graphOf, MAX_DRAWN } from './graph-model';
 import { StatusSummary } from './StatusSummary';
@@ -36,7 +36,7 @@ function SystemsBoard() {
   const { t } = useTranslation();
   const me = useMe();
   const manage = can(me, 'systems.manage');
-  const { dateTime } = useFormat();
+  const { dateTime, locale } = useFormat();
   const board = useBoard();
   const { filter, view, page, update } = useBoardParams();
   const [search, setSearch] = useState(filter.q);
@@ -47,9 +47,9 @@ function SystemsBoard() {
   const all = board.data;
   const names = useMemo(() => new Map((all ?? []).map((s) => [s.id, s.name])), [all]);
   const shown = useMemo(
-    () => filterSystems(all ?? [], { ...filter, q }, (s: BoardSystem) => t(`systems.categories.${s.category}`)).sort(compareUrgency),
+    () => filterSystems(all ?? [], { ...filter, q }, (s: BoardSystem) => t(`systems.categories.${s.category}`)).sort(urgencyOrder(locale)),
     // The filter object is new on every render; its fields are what matter.
-    [all, filter.group, filter.tier, filter.category, q, t],
+    [all, filter.group, filter.tier, filter.category, q, t, locale],
   );
   const summary = useMemo(() => summarizeStatuses(all ?? []), [all]);
   const graph = useMemo(() => (view === 'graph' && shown.length <= MAX_DRAWN ? graphOf(shown, all ?? []) : null), [view, shown, all]);

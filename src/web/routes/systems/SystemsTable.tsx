@@ -1,11 +1,26 @@
 import { Anchor, Group, Pagination, Stack, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardSystem } from '../../api/systems';
 import { useFormat } from '../../i18n/format';
 import { PAGE_SIZE } from './board-params';
 import { usePercent } from './format';
-import { StatusLabel } from './status-style';
+import { StatusWord } from './status-style';
+import classes from './SystemsTable.module.css';
+
+/**
+ * A link as Mantine's Anchor draws it (its classes and attributes), without the component: a row
+ * holds one to three, and Anchor's theme and style-props pass is most of a row's cost.
+ */
+const linkClass = `mantine-focus-auto ${Text.classes.root} ${Anchor.classes.root}`;
+function SystemLink({ id, className, children }: { id: string; className?: string; children: ReactNode }) {
+  return (
+    <Link to={`/systems/${encodeURIComponent(id)}`} className={className ? `${linkClass} ${className}` : linkClass} data-underline="hover">
+      {children}
+    </Link>
+  );
+}
 
 interface SystemsTableProps {
   systems: BoardSystem[];
@@ -23,9 +38,9 @@ export function SystemsTable({ systems, names, page, onPage }: SystemsTableProps
   const current = Math.min(page, pages);
   const rows = systems.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   const link = (id: string) => (
-    <Anchor key={id} component={Link} to={`/systems/${encodeURIComponent(id)}`}>
+    <SystemLink key={id} id={id}>
       {names.get(id) ?? id}
-    </Anchor>
+    </SystemLink>
   );
   const joined = (ids: string[]) => ids.flatMap((id, i) => (i === 0 ? [link(id)] : [', ', link(id)]));
 
@@ -60,42 +75,35 @@ export function SystemsTable({ systems, names, page, onPage }: SystemsTableProps
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {/* Plain rows with Table's classes and the attributes Table.Tr would give them (striped, hover, border). */}
             {rows.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  <StatusLabel status={s.status} />
-                </Table.Td>
-                <Table.Th scope="row" fw={400}>
-                  <Anchor component={Link} to={`/systems/${encodeURIComponent(s.id)}`} fw={600}>
+              <tr key={s.id} className={Table.classes.tr} data-striped="odd" data-hover="true" data-with-row-border="true">
+                <td className={Table.classes.td}>
+                  <StatusWord status={s.status} word={t(`systems.status.${s.status}`)} />
+                </td>
+                <th className={`${Table.classes.th} ${classes.rowHeader}`} scope="row">
+                  <SystemLink id={s.id} className={classes.name}>
                     {s.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {s.id}
-                  </Text>
-                </Table.Th>
-                <Table.Td>{t('systems.tier', { tier: s.tier })}</Table.Td>
-                <Table.Td>{t(`systems.categories.${s.category}`)}</Table.Td>
-                <Table.Td>
-                  {s.ownerName ?? (
-                    <Text span size="sm" c="dimmed">
-                      {t('systems.noOwner')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
+                  </SystemLink>
+                  <p className={classes.id}>{s.id}</p>
+                </th>
+                <td className={Table.classes.td}>{t('systems.tier', { tier: s.tier })}</td>
+                <td className={Table.classes.td}>{t(`systems.categories.${s.category}`)}</td>
+                <td className={Table.classes.td}>{s.ownerName ?? <span className={classes.dimmed}>{t('systems.noOwner')}</span>}</td>
+                <td className={Table.classes.td}>
                   {s.impactedBy.length > 0 ? (
-                    <Text size="sm">
+                    <p className={classes.cause}>
                       {t('systems.impactedByLead')} {joined(s.impactedBy)}
-                    </Text>
+                    </p>
                   ) : s.degradedBy.length > 0 ? (
-                    <Text size="sm">
+                    <p className={classes.cause}>
                       {t('systems.degradedByLead')} {joined(s.degradedBy)}
-                    </Text>
+                    </p>
                   ) : null}
-                </Table.Td>
-                <Table.Td ta="right">{percent(s.uptime.day)}</Table.Td>
-                <Table.Td ta="right">{percent(s.uptime.month)}</Table.Td>
-              </Table.Tr>
+                </td>
+                <td className={`${Table.classes.td} ${classes.number}`}>{percent(s.uptime.day)}</td>
+                <td className={`${Table.classes.td} ${classes.number}`}>{percent(s.uptime.month)}</td>
+              </tr>
             ))}
           </Table.Tbody>
         </Table>

@@ -62,13 +62,18 @@ export function useBoardParams() {
 
 const severity = new Map(statusGroups.map((g, i) => [g, i]));
 
-/** Most urgent first: down, impacted, degraded…, then by tier (1 first), then by name. */
-export function compareUrgency(a: BoardSystem, b: BoardSystem): number {
-  return (
-    severity.get(statusGroup(a))! - severity.get(statusGroup(b))! ||
-    a.tier - b.tier ||
-    a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
-  );
+const collators = new Map<string, Intl.Collator>();
+
+/**
+ * Most urgent first: down, impacted, degraded…, then by tier (1 first), then by name in the reader's
+ * locale (the server's render and the browser sort alike). One collator per locale: `localeCompare`
+ * with options builds one per call, ten thousand of them to sort a thousand systems.
+ */
+export function urgencyOrder(locale: string): (a: BoardSystem, b: BoardSystem) => number {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { sensitivity: 'base' })));
+  const byName = collator;
+  return (a, b) => severity.get(statusGroup(a))! - severity.get(statusGroup(b))! || a.tier - b.tier || byName.compare(a.name, b.name);
 }
 
 /** The systems the filters keep; `label` gives the words a search also matches (the category in the reader's language). */
