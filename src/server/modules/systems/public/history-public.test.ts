@@ -117,6 +117,25 @@ describe('history: raw results, rollups, retention, uptime', () => {
       ).rows,
     ).toEqual([{ total: 144 }]);
   });
+
+  it('keeps the planner statistics of the tables the board reads current (PGlite runs no autovacuum)', async () => {
+    const db = t.testDb.db;
+    // What the planner believes the systems table holds (reltuples), against what it holds.
+    const believed = async () =>
+      (await db.query<{ n: number }>("SELECT reltuples::int AS n FROM pg_class WHERE relname = 'systems'")).rows[0]!.n;
+    const actual = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM systems')).rows[0]!.n;
+    const keeper = createHistoryKeeper(db);
+    const now = Date.now();
+    await keeper.run(now);
+    expect(await believed()).toBe(await actual());
+    // A system more: the keeper's next pass within the hour leaves the statistics be, the next hour's refreshes them.
+    const created = await admin.inject({ method: 'POST', url: '/api/systems', payload: { id: 'wifi', name: 'Campus Wi-Fi', tier: 3 } });
+    expect(created.statusCode, created.body).toBe(201);
+    await keeper.run(now + 60_000);
+    expect(await believed()).toBe((await actual()) - 1);
+    await keeper.run(now + 61 * 60_000);
+    expect(await believed()).toBe(await actual());
+  });
 });
 
 describe('public status page data', () => {
