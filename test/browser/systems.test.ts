@@ -107,6 +107,19 @@ describe('systems catalog and status', () => {
     await row(page, 'Gradebook sync').getByText('Impacted by').waitFor();
     await page.getByRole('button', { name: 'Clear the filters' }).click();
     await expect.poll(() => page.getByRole('rowheader').count()).toBe(4);
+    // Two changes in one moment (a status filter, then a search, before the page has redrawn) both stay.
+    await page.evaluate(() => {
+      Array.from(document.querySelectorAll('button'))
+        .find((b) => /^1\s*Down/.test(b.textContent ?? ''))!
+        .click();
+      const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(search, 'single');
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await expect.poll(() => new URL(page.url()).search).toBe('?status=down&q=single');
+    await expect.poll(() => page.getByRole('rowheader').count()).toBe(1);
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await expect.poll(() => page.getByRole('rowheader').count()).toBe(4);
 
     // The graph: every system a link, reached with Tab and opened with Enter.
     await page.getByRole('tab', { name: 'Dependency graph' }).click();

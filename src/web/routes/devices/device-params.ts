@@ -1,14 +1,16 @@
-import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { deviceSortSchema, deviceStatusSchema } from '../../../shared/api/devices';
+import { useQueryUpdate } from '../../components/useQueryUpdate';
 
 export const PAGE_SIZE = 25;
 export type DeviceSort = ReturnType<typeof deviceSortSchema.parse>;
 type Key = 'q' | 'status' | 'schoolId' | 'modelId' | 'sort' | 'page';
+/** Values the URL leaves out. */
+const DEVICE_DEFAULTS: Partial<Record<Key, string | number>> = { page: 1, sort: 'tag' };
 
 /** The inventory's search, filters, sort and page live in the URL, so Back, reload and shared links keep them. */
 export function useDeviceParams() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = deviceStatusSchema.safeParse(params.get('status'));
   const sort = deviceSortSchema.safeParse(params.get('sort'));
   const page = Number.parseInt(params.get('page') ?? '1', 10);
@@ -22,24 +24,7 @@ export function useDeviceParams() {
   };
 
   /** Changes some values; any change other than the page starts again at page 1. */
-  const update = useCallback(
-    (changes: Partial<Record<Key, string | number | undefined>>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'sort' && value === 'tag'))
-              next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const update = useQueryUpdate(DEVICE_DEFAULTS);
 
   return { state, update };
 }

@@ -1,16 +1,19 @@
-import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { peopleQuerySchema, peopleSortSchema, type PeopleQuery } from '../../../shared/api/people';
+import { useQueryUpdate } from '../../components/useQueryUpdate';
 
 export const PAGE_SIZE = 25;
 export type PeopleSort = NonNullable<PeopleQuery['sort']>;
 export type PeopleRole = NonNullable<PeopleQuery['role']>;
 
 const roleSchema = peopleQuerySchema.shape.role.unwrap();
+type Key = 'q' | 'role' | 'schoolId' | 'grade' | 'classId' | 'sort' | 'page';
+/** Values the URL leaves out. */
+const PEOPLE_DEFAULTS: Partial<Record<Key, string | number>> = { page: 1, sort: 'name' };
 
 /** The directory's search, filters, sort and page live in the URL, so Back, reload and shared links keep them. */
 export function usePeopleParams() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const role = roleSchema.safeParse(params.get('role'));
   const sort = peopleSortSchema.safeParse(params.get('sort'));
   const page = Number.parseInt(params.get('page') ?? '1', 10);
@@ -25,24 +28,7 @@ export function usePeopleParams() {
   };
 
   /** Changes some values; any change other than the page starts again at page 1. */
-  const update = useCallback(
-    (changes: Partial<Record<'q' | 'role' | 'schoolId' | 'grade' | 'classId' | 'sort' | 'page', string | number | undefined>>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'sort' && value === 'name'))
-              next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const update = useQueryUpdate(PEOPLE_DEFAULTS);
 
   return { state, update };
 }

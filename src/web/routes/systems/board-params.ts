@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import {
@@ -9,6 +8,7 @@ import {
   type BoardSystem,
   type StatusGroup,
 } from '../../../shared/api/systems';
+import { useQueryUpdate } from '../../components/useQueryUpdate';
 
 export const PAGE_SIZE = 50;
 
@@ -24,10 +24,12 @@ export interface BoardFilter {
 }
 
 type Key = 'q' | 'status' | 'tier' | 'category' | 'view' | 'page';
+/** Values the URL leaves out. */
+const BOARD_DEFAULTS: Partial<Record<Key, string | number>> = { page: 1, view: 'board' };
 
 /** The board's search, filters, view and page live in the URL, so Back, reload and shared links keep them. */
 export function useBoardParams() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   const filter: BoardFilter = {
     q: params.get('q') ?? '',
@@ -38,24 +40,7 @@ export function useBoardParams() {
   const view = viewSchema.safeParse(params.get('view')).data ?? 'board';
 
   /** Changes some values; any change other than the page starts again at page 1. */
-  const update = useCallback(
-    (changes: Partial<Record<Key, string | number | undefined>>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === '' || (key === 'page' && value === 1) || (key === 'view' && value === 'board'))
-              next.delete(key);
-            else next.set(key, String(value));
-          }
-          if (!('page' in changes)) next.delete('page');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const update = useQueryUpdate(BOARD_DEFAULTS);
 
   return { filter, view, page: Number.isFinite(page) && page > 0 ? page : 1, update };
 }
