@@ -126,6 +126,13 @@ async function seed(db: Db, n: number, url: string): Promise<string> {
 /** What bin/districtops.js runs when the build is current (see main()). */
 const serverEntry = 'dist/server/entry.js';
 
+/** The node options `npm start` gives the server (package.json's start script), so the bench runs it as users do. */
+function startNodeOptions(): string[] {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/districtops.js')).filter((w) => w.startsWith('--'));
+}
+
 export interface RunResult {
   engine: string;
   checks: number;
@@ -218,7 +225,10 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
   } else env.DATABASE_URL = scratch.url!;
   // BENCH_NODE_ARGS: extra flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const server = spawn(process.execPath, [...nodeArgs, serverEntry, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const server = spawn(process.execPath, [...startNodeOptions(), ...nodeArgs, serverEntry, 'serve'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
   try {
     await waitForHealth(base, server);
