@@ -20,8 +20,8 @@ import v8 from 'node:v8';
  * young generation. V8 reads both flags whenever it resizes the heap.
  *
  * `npm start` also gives node `--v8-pool-size=1`: one background thread for V8's compiling and
- * concurrent GC instead of four, each with malloc arenas of its own (RSS peak 92 MB against 96–102,
- * CPU unchanged). It is a process option: it cannot be set here, at run time.
+ * concurrent GC instead of four, each with malloc arenas of its own (RSS peaks of 92–96 MB against
+ * 96–102, CPU unchanged). It is a process option: it cannot be set here, at run time.
  */
 export function isServeCommand(argv: readonly string[]): boolean {
   // `serve` is the default command: `districtops` alone serves too.
