@@ -17,7 +17,12 @@ export const pagePreloads: readonly PagePreload[] = [{ path: '/systems', data: [
 /** Pages anyone may open without signing in: nothing of an account's is preloaded for them. */
 export const publicPagePaths: readonly string[] = ['/sign-in', '/forgot-password', '/reset-password', '/status'];
 
+/** The API reads the page at `path` starts with, if it is listed. */
+export function pageReads(path: string): readonly string[] {
+  return pagePreloads.find((p) => p.path === path)?.data ?? [];
+}
+
 /** The first API read of the page at `path` (see router.tsx), if it has one. */
 export function pageData(path: string): string | undefined {
-  return pagePreloads.find((p) => p.path === path)?.data[0];
+  return pageReads(path)[0];
 }

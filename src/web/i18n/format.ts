@@ -36,13 +36,17 @@ export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptio
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = localeFor(i18n.language);
+  // Looked up once per render, on first use: a table's rows then format without a cache lookup each.
+  let number: Intl.NumberFormat | undefined;
+  let dateTime: Intl.DateTimeFormat | undefined;
+  let date: Intl.DateTimeFormat | undefined;
   return {
     locale,
-    number: (n: number) => numberFormat(locale).format(n),
-    dateTime: (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    number: (n: number) => (number ??= numberFormat(locale)).format(n),
+    dateTime: (iso: string) => (dateTime ??= dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso)),
     /** Calendar dates (birth dates) carry no time zone: show the day as written. */
     date: (isoDate: string) =>
-      dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      (date ??= dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(
         new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate),
       ),
   };

@@ -1,4 +1,4 @@
-import { pagePreloads, publicPagePaths } from '../../../shared/page-preloads';
+import { pageReads, publicPagePaths } from '../../../shared/page-preloads';
 
 export interface HintRequest {
   path: string;
@@ -21,6 +21,5 @@ const fetchHint = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin
  */
 export function pageHints(req: HintRequest): string | undefined {
   if (!req.signedIn || publicPagePaths.includes(req.path)) return undefined;
-  const data = pagePreloads.find((p) => p.path === req.path)?.data ?? [];
-  return ['/api/me', ...data].map(fetchHint).join(', ');
+  return ['/api/me', ...pageReads(req.path)].map(fetchHint).join(', ');
 }
