@@ -357,5 +357,15 @@ describe('Prometheus /metrics', () => {
     expect(res.body).toContain('# TYPE districtops_check_up gauge');
     expect(res.body).toMatch(/^districtops_check_up\{system="sync",check="heartbeat",type="heartbeat"\} 1$/m);
     expect(res.body).toContain('districtops_system_status{system="sso",status="unknown"} 1');
+    expect(res.body).toContain('districtops_system_status{system="sso",status="operational"} 0');
+    expect(res.body).toContain('# TYPE districtops_scheduler_lateness_seconds histogram');
+    expect(res.body).toMatch(/^districtops_scheduler_lateness_seconds_bucket\{le="\+Inf"\} \d+$/m);
+    expect(res.body).toMatch(/^districtops_scheduler_checks \d+$/m);
+    // Every line is a comment or one sample in the text format: a name, optional labels, a number.
+    for (const line of res.body.trimEnd().split('\n')) {
+      expect(line).toMatch(/^(# (HELP|TYPE) \w+ .+|\w+(\{(\w+="(?:[^"\\]|\\.)*",?)+\})? -?[\d.e+-]+)$/);
+    }
+    // Each metric is described once, before its samples.
+    expect(res.body.match(/^# TYPE districtops_check_up /gm)).toHaveLength(1);
   });
 });
