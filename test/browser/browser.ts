@@ -20,7 +20,11 @@ export interface PageOptions {
   locale?: string;
 }
 
-/** A fresh browser profile (no cookies, no saved language) and a page that fails the test on script errors. */
+/**
+ * A fresh browser profile (no cookies, no saved language) and a page that fails the test on script
+ * errors and on anything our Content-Security-Policy refused (an eval, an outside script), which
+ * the browser reports without throwing.
+ */
 export async function openPage(
   browser: Browser,
   opts: PageOptions = {},
@@ -31,8 +35,14 @@ export async function openPage(
     viewport: { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
   const errors: string[] = [];
+  await context.exposeBinding('reportCspViolation', (_source, text: string) => errors.push(`CSP refused ${text}`));
+  await context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  const page = await context.newPage();
   page.on('pageerror', (err) => errors.push(err.message));
   return { context, page, errors };
 }
