@@ -9,13 +9,15 @@ export function localeFor(language: string): string {
   return regional ?? `${language}-US`;
 }
 
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat;
+
+const formats = new Map<string, Formatter>();
 
 /**
  * One Intl formatter per kind, locale and options, made once: building one costs far more than
  * using it, and a table of a thousand systems would otherwise build thousands while it renders.
  */
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(kind: string, locale: string, options: object, make: () => F): F {
+function cached<F extends Formatter>(kind: string, locale: string, options: object, make: () => F): F {
   const key = `${kind}|${locale}|${JSON.stringify(options)}`;
   let f = formats.get(key);
   if (!f) formats.set(key, (f = make()));
@@ -27,6 +29,9 @@ export const numberFormat = (locale: string, options: Intl.NumberFormatOptions =
 
 export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions = {}) =>
   cached('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
+
+export const listFormat = (locale: string, options: Intl.ListFormatOptions = {}) =>
+  cached('l', locale, options, () => new Intl.ListFormat(locale, options));
 
 /**
  * Numbers and dates in the reader's language (Intl). Each formatter is made on its first use, not

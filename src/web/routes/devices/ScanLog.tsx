@@ -1,6 +1,7 @@
 import { Table, Text } from '@mantine/core';
 import { ToneBadge } from './DeviceStatusBadge';
 import { useTranslation } from 'react-i18next';
+import { dateTimeFormat, localeFor } from '../../i18n/format';
 import type { Entry, Message } from './scan-line';
 
 /** A line message in the reader's language: each kind of result and stop has its own sentence. */
@@ -21,7 +22,7 @@ const SHOWN = 50;
 export function ScanLog({ entries }: { entries: Entry[] }) {
   const { t, i18n } = useTranslation();
   const text = useLineText();
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+  const time = dateTimeFormat(localeFor(i18n.language), { timeStyle: 'medium' });
   if (entries.length === 0) return <Text c="dimmed">{t('devices.scan.logEmpty')}</Text>;
   return (
     <Table.ScrollContainer minWidth={560}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchIncidentStats, incidentKeys } from '../../api/incidents';
 import { QueryError } from '../../components/QueryError';
 import { Section } from '../../components/Section';
-import { localeFor, useFormat } from '../../i18n/format';
+import { dateTimeFormat, localeFor, useFormat } from '../../i18n/format';
 import { lastMonths } from './incident-months';
 import { useDuration } from './incident-format';
 
@@ -20,7 +20,7 @@ export function IncidentStats() {
   const { number } = useFormat();
   const duration = useDuration();
   const stats = useQuery({ queryKey: incidentKeys.stats, queryFn: fetchIncidentStats });
-  const monthName = new Intl.DateTimeFormat(localeFor(i18n.language), { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthName = dateTimeFormat(localeFor(i18n.language), { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const label = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   const orDash = (s: number | null) => (s === null ? t('incidents.stats.none') : duration(s));
 

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../api/incidents';
 import { fetchBoard, systemKeys } from '../../api/systems';
-import { localeFor } from '../../i18n/format';
+import { localeFor, numberFormat } from '../../i18n/format';
 
 /** The title in the reader's language. */
 export function useIncidentTitle() {
@@ -14,7 +14,7 @@ export function useIncidentTitle() {
 export function useDuration() {
   const { i18n } = useTranslation();
   const locale = localeFor(i18n.language);
-  const unit = (u: 'second' | 'minute' | 'hour' | 'day') => new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' });
+  const unit = (u: 'second' | 'minute' | 'hour' | 'day') => numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' });
   const [s, m, h, d] = [unit('second'), unit('minute'), unit('hour'), unit('day')];
   return (seconds: number) => {
     const total = Math.max(0, Math.round(seconds));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MaintenanceWindow } from '../../api/incidents';
-import { localeFor } from '../../i18n/format';
+import { dateTimeFormat, listFormat, localeFor, numberFormat } from '../../i18n/format';
 
 export const isoWeekdays = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -12,7 +12,7 @@ export function useMaintenanceFormat() {
   const { t, i18n } = useTranslation();
   const locale = localeFor(i18n.language);
   const zoned = (tz: string) =>
-    new Intl.DateTimeFormat(locale, {
+    dateTimeFormat(locale, {
       weekday: 'short',
       month: 'short',
       day: 'numeric',
@@ -24,12 +24,12 @@ export function useMaintenanceFormat() {
     });
   // 2024-01-01 was a Monday: ISO weekday n is that date plus n - 1 days.
   const weekdayName = (n: number, style: 'long' | 'short' = 'long') =>
-    new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, n)));
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    dateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, n)));
+  const list = listFormat(locale, { style: 'long', type: 'conjunction' });
   const clock = (hhmm: string) =>
-    new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${hhmm}:00Z`));
-  const hours = new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 });
-  const minutes = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
+    dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(`1970-01-01T${hhmm}:00Z`));
+  const hours = numberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 2 });
+  const minutes = numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   const length = (m: number) => (m % 60 === 0 || m > 120 ? hours.format(m / 60) : minutes.format(m));
 
   return {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { StatusPage } from '../../api/status-page';
-import { useFormat } from '../../i18n/format';
+import { dateTimeFormat, useFormat } from '../../i18n/format';
 import { StatusBadge } from './StatusBadge';
 
 type PlannedMaintenance = StatusPage['maintenance'][number];
@@ -12,10 +12,7 @@ export function MaintenanceItem({ window: w, now }: { window: PlannedMaintenance
   const { t } = useTranslation();
   const { locale } = useFormat();
   const titleId = useId();
-  const range = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).formatRange(
-    new Date(w.start),
-    new Date(w.end),
-  );
+  const range = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).formatRange(new Date(w.start), new Date(w.end));
   const happening = Date.parse(w.start) <= now && now < Date.parse(w.end);
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-labelledby={titleId}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../components/errors';
-import { localeFor } from '../../../i18n/format';
+import { dateTimeFormat, localeFor } from '../../../i18n/format';
 import type { AuditEntry, AuditOutcome, Warning } from './audit-line';
 import type { Tone } from '../DeviceStatusBadge';
 
@@ -18,7 +18,7 @@ export const outcomeTone: Record<AuditOutcome, Tone> = {
 /** A scan's outcome and its warnings as sentences in the reader's language. */
 export function useAuditText() {
   const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(localeFor(i18n.language), { timeStyle: 'medium' });
+  const time = dateTimeFormat(localeFor(i18n.language), { timeStyle: 'medium' });
   const status = (s: Warning['status']) => t(`devices.status.${s}`).toLowerCase();
 
   const message = (e: AuditEntry): string => {
