@@ -42,8 +42,12 @@ export async function loadBoardInBrowser(base: string, cookie: string, systemNam
     cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) =>
       resources.push({ path: paths.get(e.requestId) ?? '?', bytes: e.encodedDataLength }),
     );
+    // BENCH_TRACE=file: a Chrome trace of this load (open it in chrome://tracing or DevTools' Performance panel).
+    const trace = process.env.BENCH_TRACE;
+    if (trace) await browser.startTracing(page, { path: trace, screenshots: false });
     const ms = await openBoard(page, base);
     await page.waitForLoadState('networkidle');
+    if (trace) await browser.stopTracing();
     if (process.env.BENCH_VERBOSE) {
       const nav = await page.evaluate(() => {
         const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
