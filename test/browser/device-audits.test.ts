@@ -96,6 +96,12 @@ describe('device audits: schedule, scan a school’s shelves, see what is missin
     const elsewhere = page.getByTestId('audit-list-seen_elsewhere');
     await elsewhere.getByRole('link', { name: 'AUD-S1' }).waitFor();
     expect(await elsewhere.innerText()).toContain('South Middle');
+    // The device's own history says where the audit saw it.
+    await elsewhere.getByRole('link', { name: 'AUD-S1' }).click();
+    await page.getByText('Scanned in the North High audit, away from the school it belongs to').waitFor();
+    expect(await page.getByText('Seen in an audit').count()).toBe(1);
+    await page.goBack();
+    await page.getByRole('button', { name: 'Close the audit' }).waitFor();
 
     // Closing says how many go down as missing, keeps the note, and ends scanning.
     await page.getByRole('button', { name: 'Close the audit' }).click();

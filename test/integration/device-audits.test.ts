@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditScanResult, DeviceAudit } from '../../src/shared/api/device-audits';
+import type { DeviceDetail } from '../../src/shared/api/devices';
 import { createTestApp, signIn, type Client, type TestApp } from '../helpers/app';
 
 let t: TestApp;
@@ -93,6 +94,18 @@ describe('physical audits', () => {
     const found = await scan(audit.id, 'N-5');
     expect(found).toMatchObject({ result: 'seen_here', warnings: ['N-5 is reported lost: mark it found (in stock) if it is back'] });
     expect(found.counts).toEqual({ expected: 5, seenHere: 3, seenElsewhere: 2, missing: 2 });
+
+    // Each device's own history says where the audit saw it, once: the repeated scan adds nothing.
+    const seenIn = async (id: string) =>
+      (await get(as.it!, `/api/devices/${id}`)).json<DeviceDetail>().history.filter((e) => e.type === 'audit_seen');
+    expect(await seenIn(first.device!.id)).toEqual([
+      expect.objectContaining({
+        actor: 'it@test.example.org',
+        details: { auditId: audit.id, schoolName: 'North High', result: 'seen_here' },
+      }),
+    ]);
+    const s1 = (await scan(audit.id, 'S-1')).device!;
+    expect((await seenIn(s1.id)).map((e) => e.details.result)).toEqual(['seen_elsewhere']);
   });
 
   it('lists the devices expected but not seen, and those seen that belong elsewhere', async () => {

@@ -134,6 +134,8 @@ export const deviceEventTypes = [
   'repair_closed',
   'loaner_out',
   'loaner_in',
+  /** Scanned in a physical audit; details: auditId, schoolName (the audited school), result. */
+  'audit_seen',
 ] as const;
 
 export const deviceEventSchema = z.object({

@@ -1,8 +1,15 @@
 import { Anchor, Text, Timeline } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DeviceEvent } from '../../../shared/api/devices';
 import { useFormat } from '../../i18n/format';
+
+/** Where an audit saw the device: the audited school, and whether the device belongs elsewhere. */
+function auditLine(t: TFunction, details: Record<string, unknown>): string {
+  const school = typeof details.schoolName === 'string' ? details.schoolName : '';
+  return t(details.result === 'seen_elsewhere' ? 'devices.history.auditElsewhere' : 'devices.history.auditHere', { school });
+}
 
 /** Everything that happened to a device (or, on a person's page, to their devices), newest first. */
 export function DeviceHistory({
@@ -43,6 +50,7 @@ export function DeviceHistory({
             </Text>
           ) : null}
           {e.personName && !tagOf ? <Text size="sm">{e.personName}</Text> : null}
+          {e.type === 'audit_seen' ? <Text size="sm">{auditLine(t, e.details)}</Text> : null}
           {e.condition ? (
             <Text size="sm">
               {t('devices.history.condition', {

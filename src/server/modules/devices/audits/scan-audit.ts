@@ -2,7 +2,7 @@ import type { Db } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
 import type { AuditScanResult } from '../../../../shared/api/device-audits';
 import type { DeviceSummary } from '../../../../shared/api/devices';
-import { deviceSummaryById, findDeviceIdByTag } from '../devices.repository';
+import { appendDeviceEvent, deviceSummaryById, findDeviceIdByTag } from '../devices.repository';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { statusLabel } from '../status-machine';
 import { auditCounts, lockAudit } from './audits.repository';
@@ -71,6 +71,15 @@ export async function scanAudit(db: Db, author: DeviceAuthor, auditId: string, t
         warnings: [],
       });
     }
+    // The device's own history keeps where it was last seen, for when it goes missing later.
+    await appendDeviceEvent(tx, {
+      districtId: author.districtId,
+      deviceId,
+      actorAccountId: author.accountId,
+      actorLabel: author.label,
+      type: 'audit_seen',
+      details: { auditId, schoolName: audit.school_name, result },
+    });
     await auditDevices(tx, author, {
       action: 'device_audit.scan',
       entityType: 'device',
