@@ -116,7 +116,8 @@ describe('devices: the repairs desk', () => {
 
     await page.getByRole('button', { name: 'Add a price' }).click();
     const addPrice = page.getByRole('dialog', { name: 'Add a price' });
-    await addPrice.getByRole('textbox', { name: 'Name' }).fill('Screen replacement');
+    await addPrice.getByRole('textbox', { name: 'Name', exact: true }).fill('Screen replacement');
+    await addPrice.getByRole('textbox', { name: 'Name in Spanish' }).fill('Reemplazo de pantalla');
     await addPrice.getByRole('radio', { name: 'Part' }).check();
     await choose(page, addPrice, 'Part', 'Screen 11.6" (SCR-116)');
     await addPrice.getByRole('textbox', { name: 'Amount' }).fill('40');
@@ -125,7 +126,11 @@ describe('devices: the repairs desk', () => {
     await addPrice.getByRole('button', { name: 'Save' }).click();
     const screenPrice = row(prices, 'Screen replacement');
     await screenPrice.waitFor();
-    for (const text of ['Part: Screen 11.6"', '$40.00', 'First one free', 'Active']) expect(await screenPrice.innerText()).toContain(text);
+    for (const text of ['Reemplazo de pantalla', 'Part: Screen 11.6"', '$40.00', 'First one free', 'Active']) {
+      expect(await screenPrice.innerText()).toContain(text);
+    }
+    // A price without a Spanish name says what families see instead.
+    expect(await row(prices, 'Accidental damage').innerText()).toContain('No Spanish name: families see the English one');
 
     await page.getByRole('button', { name: 'Edit the price Accidental damage' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit the price Accidental damage' });

@@ -232,6 +232,25 @@ describe('devices: the scan station, the inventory and the Google Admin import',
     expect(await section.innerText()).toContain('con Cargador');
     expect(await section.innerText()).toContain('El acuerdo de uso aún no está firmado');
     await expectAccessible(page, 'guardian-devices-es');
+
+    // A repair charged from the price list is named as the price list names it in Spanish.
+    const device = (await staff.inject({ method: 'GET', url: '/api/devices?q=DEV-0006' })).json<{ items: { id: string }[] }>().items[0]!;
+    const post = async (url: string, payload: object) => {
+      const res = await staff.inject({ method: 'POST', url, payload });
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
+      return res.json<{ id: string; repair: { id: string } }>();
+    };
+    await post('/api/devices/fee-prices', {
+      name: 'Intentional damage',
+      nameEs: 'Daño intencional',
+      damageKind: 'intentional',
+      amount: '30.00',
+    });
+    const opened = await post(`/api/devices/${device.id}/repairs`, { kind: 'intentional', description: 'Keys pulled off' });
+    await post(`/api/devices/repairs/${opened.repair.id}/fees`, {});
+    await page.reload();
+    await section.getByText('Cargo: Daño intencional (DEV-0006)').waitFor();
+    expect(await section.innerText()).not.toContain('Intentional damage');
     expect(errors).toEqual([]);
   });
 

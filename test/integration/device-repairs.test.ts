@@ -166,7 +166,24 @@ describe('fees', () => {
     expect(price.json()).toMatchObject({ damageKind: 'accidental', amount: '50.00', freePerYear: 1, active: true });
     const dup = await post(as.it!, '/api/devices/fee-prices', { name: 'Again', damageKind: 'accidental', amount: 1 });
     expect(dup.statusCode).toBe(409);
-    expect((await post(as.it!, '/api/devices/fee-prices', { name: 'Screen', partId: screen.id, amount: 40 })).statusCode).toBe(201);
+    const screenPrice = await post(as.it!, '/api/devices/fee-prices', {
+      name: 'Screen',
+      nameEs: 'Pantalla',
+      partId: screen.id,
+      amount: 40,
+    });
+    expect(screenPrice.statusCode).toBe(201);
+    expect(screenPrice.json()).toMatchObject({ name: 'Screen', nameEs: 'Pantalla' });
+    const patchPrice = (body: object) =>
+      as.it!.inject({ method: 'PATCH', url: `/api/devices/fee-prices/${price.json().id}`, payload: body });
+    expect((await patchPrice({ nameEs: 'Daño accidental' })).json()).toMatchObject({
+      name: 'Accidental damage',
+      nameEs: 'Daño accidental',
+    });
+    // A patch without the Spanish name keeps it; null removes it.
+    expect((await patchPrice({ amount: '50.00' })).json()).toMatchObject({ nameEs: 'Daño accidental' });
+    expect((await patchPrice({ nameEs: null })).json()).toMatchObject({ nameEs: null });
+    expect((await patchPrice({ nameEs: '  ' })).statusCode).toBe(400);
 
     const first = await addDevice(t.fixture.schools.north);
     await checkOut(first.id, cal);
@@ -179,6 +196,9 @@ describe('fees', () => {
       ['0.00', '40.00', true],
     ]);
     expect(charges1[0]!.description).toMatch(/^Accidental damage \(R-\d+\): free, 1st of 1 free in \d{4}–\d{2}$/);
+    // What families reading Spanish see: the price's Spanish name, without the staff's note on why
+    // it was free; nothing when the price has no Spanish name (the statement shows the English one).
+    expect(charges1.map((c) => c.descriptionEs)).toEqual([null, expect.stringMatching(/^Pantalla \(R-\d+\)$/)]);
     expect(c1.json().statement).toMatchObject({ balance: '0.00', hold: null });
     expect((await post(as.it!, `/api/devices/repairs/${r1.repair.id}/fees`)).statusCode).toBe(409);
 

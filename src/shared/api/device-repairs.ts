@@ -231,6 +231,8 @@ export const feeEntrySchema = z.object({
   /** Always positive; a payment or a waiver lowers the balance. */
   amount: z.string(),
   description: z.string(),
+  /** A price-list charge's description in Spanish, when its price has a Spanish name. */
+  descriptionEs: z.string().nullable(),
   repairId: z.uuid().nullable(),
   priceId: z.uuid().nullable(),
   quantity: z.number().int().nullable(),
@@ -352,6 +354,8 @@ export const overdueQuerySchema = z.object({ schoolId: z.uuid().optional() });
 export const feePriceSchema = z.object({
   id: z.uuid(),
   name: z.string(),
+  /** What families reading Spanish see on their statement; the English name when null. */
+  nameEs: z.string().nullable(),
   damageKind: repairKindSchema.nullable(),
   partId: z.uuid().nullable(),
   partName: z.string().nullable(),
@@ -365,6 +369,7 @@ export type FeePrice = z.infer<typeof feePriceSchema>;
 export const feePriceInputSchema = z
   .object({
     name: trimmed(deviceLimits.textMax),
+    nameEs: trimmed(deviceLimits.textMax).optional(),
     /** Priced by damage kind, or by part: exactly one of the two. */
     damageKind: repairKindSchema.optional(),
     partId: z.uuid().optional(),
@@ -377,6 +382,8 @@ export const feePriceInputSchema = z
   });
 export const feePricePatchSchema = z.object({
   name: trimmed(deviceLimits.textMax).optional(),
+  /** null removes the Spanish name. */
+  nameEs: trimmed(deviceLimits.textMax).nullable().optional(),
   amount: money.optional(),
   freePerYear: z.number().int().min(0).max(100).optional(),
   active: z.boolean().optional(),

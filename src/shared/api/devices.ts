@@ -427,6 +427,7 @@ export const myDevicesSchema = z.object({
             at: z.string(),
             kind: z.enum(['charge', 'payment', 'waiver']),
             description: z.string(),
+            descriptionEs: z.string().nullable(),
             amount: z.string(),
             free: z.boolean(),
             method: z.enum(['cash', 'check', 'online', 'other']).nullable(),

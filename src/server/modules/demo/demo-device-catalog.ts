@@ -47,13 +47,26 @@ const modelParts: Partial<Record<ModelKey, ModelParts>> = {
   },
 };
 
-const partNames: Record<PartType, { name: (touch: boolean) => string; sku: string; reorder: number; fee: string }> = {
-  screen: { name: (t) => (t ? '11.6" touch screen assembly' : '11.6" HD LCD panel'), sku: 'LCD', reorder: 2, fee: 'Screen' },
-  keyboard: { name: () => 'Keyboard and palm rest assembly', sku: 'KB', reorder: 2, fee: 'Keyboard' },
-  hinge: { name: () => 'Hinge kit (left and right)', sku: 'HNG', reorder: 1, fee: 'Hinge' },
-  battery: { name: () => 'Battery, 3-cell', sku: 'BAT', reorder: 1, fee: 'Battery' },
-  charger: { name: () => '45 W USB-C charger', sku: 'CHG', reorder: 3, fee: 'Charger' },
-  unit: { name: () => 'Whole-unit replacement', sku: 'UNIT', reorder: 0, fee: 'Lost or destroyed device' },
+/** `fee` and `feeEs`: the price list's name for the part, in English and in Spanish. */
+const partNames: Record<PartType, { name: (touch: boolean) => string; sku: string; reorder: number; fee: string; feeEs: string }> = {
+  screen: {
+    name: (t) => (t ? '11.6" touch screen assembly' : '11.6" HD LCD panel'),
+    sku: 'LCD',
+    reorder: 2,
+    fee: 'Screen',
+    feeEs: 'Pantalla',
+  },
+  keyboard: { name: () => 'Keyboard and palm rest assembly', sku: 'KB', reorder: 2, fee: 'Keyboard', feeEs: 'Teclado' },
+  hinge: { name: () => 'Hinge kit (left and right)', sku: 'HNG', reorder: 1, fee: 'Hinge', feeEs: 'Bisagra' },
+  battery: { name: () => 'Battery, 3-cell', sku: 'BAT', reorder: 1, fee: 'Battery', feeEs: 'Batería' },
+  charger: { name: () => '45 W USB-C charger', sku: 'CHG', reorder: 3, fee: 'Charger', feeEs: 'Cargador' },
+  unit: {
+    name: () => 'Whole-unit replacement',
+    sku: 'UNIT',
+    reorder: 0,
+    fee: 'Lost or destroyed device',
+    feeEs: 'Dispositivo perdido o destruido',
+  },
 };
 
 export interface PartRow {
@@ -71,6 +84,7 @@ export interface PartRow {
 export interface PriceRow {
   id: string;
   name: string;
+  name_es: string;
   damage_kind: 'accidental' | 'intentional' | null;
   part_id: string | null;
   amount: string;
@@ -103,10 +117,15 @@ export function buildCatalog(modelIds: Map<ModelKey, string>, createdAt: string)
   const typeOf = new Map<string, PartType>();
   const modelOf = new Map<string, ModelKey>();
   const priceOfPart = new Map<string, PriceRow>();
-  const price = (name: string, amount: string, o: { kind?: 'accidental' | 'intentional'; partId?: string; free?: number }) => {
+  const price = (
+    [name, nameEs]: [string, string],
+    amount: string,
+    o: { kind?: 'accidental' | 'intentional'; partId?: string; free?: number },
+  ) => {
     const row: PriceRow = {
       id: randomUUID(),
       name,
+      name_es: nameEs,
       damage_kind: o.kind ?? null,
       part_id: o.partId ?? null,
       amount,
@@ -118,8 +137,8 @@ export function buildCatalog(modelIds: Map<ModelKey, string>, createdAt: string)
     prices.push(row);
     return row;
   };
-  const accidental = price('Accidental damage', '25.00', { kind: 'accidental', free: 1 });
-  const intentional = price('Intentional damage or misuse', '50.00', { kind: 'intentional' });
+  const accidental = price(['Accidental damage', 'Daño accidental'], '25.00', { kind: 'accidental', free: 1 });
+  const intentional = price(['Intentional damage or misuse', 'Daño intencional o mal uso'], '50.00', { kind: 'intentional' });
   for (const [key, m] of Object.entries(modelParts) as [ModelKey, ModelParts][]) {
     const modelId = modelIds.get(key);
     if (!modelId) continue;
@@ -142,7 +161,7 @@ export function buildCatalog(modelIds: Map<ModelKey, string>, createdAt: string)
       typeOf.set(row.id, type);
       modelOf.set(row.id, key);
       const fee = type === 'unit' ? model.replacementPrice : m.fee[type];
-      if (fee) priceOfPart.set(row.id, price(`${p.fee}, ${model.name}`, fee, { partId: row.id }));
+      if (fee) priceOfPart.set(row.id, price([`${p.fee}, ${model.name}`, `${p.feeEs}, ${model.name}`], fee, { partId: row.id }));
     }
   }
   return {

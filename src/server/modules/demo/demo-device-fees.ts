@@ -17,6 +17,7 @@ export interface FeeEntryRow {
   kind: 'charge' | 'payment' | 'waiver';
   amount: string;
   description: string;
+  description_es: string | null;
   repair_id: string | null;
   price_id: string | null;
   quantity: number | null;
@@ -94,6 +95,8 @@ export function planFees(
       kind: 'charge',
       amount: list,
       description: l.description,
+      // Written by staff (a charge by hand), so in English only.
+      description_es: null,
       repair_id: null,
       price_id: l.price.id,
       quantity: 1,
@@ -192,6 +195,7 @@ class PersonLedger {
       kind: type,
       amount: fromCents(cents),
       description: type === 'payment' ? `Payment (${method})` : 'Waiver',
+      description_es: null,
       repair_id: null,
       price_id: null,
       quantity: null,
@@ -260,7 +264,8 @@ function repairLines(catalog: Catalog, counts: Map<string, number>, r: PlannedRe
     const n = priors.get(l.price)!;
     const list = toCents(l.price.amount) * l.quantity;
     const free = freeRepair || n < l.price.free_per_year;
-    const what = l.quantity > 1 ? `${l.price.name} × ${l.quantity}` : l.price.name;
+    const times = (name: string) => (l.quantity > 1 ? `${name} × ${l.quantity}` : name);
+    const what = times(l.price.name);
     const whyFree =
       l.price === damage || !freeRepair
         ? `${ordinal(n + 1)} of ${l.price.free_per_year} free in ${schoolYearLabel(schoolYear)}`
@@ -269,6 +274,7 @@ function repairLines(catalog: Catalog, counts: Map<string, number>, r: PlannedRe
       kind: 'charge' as const,
       amount: free ? '0.00' : fromCents(list),
       description: `${what} (${r.tag})${free ? `: free, ${whyFree}` : ''}`,
+      description_es: `${times(l.price.name_es)} (${r.tag})`,
       repair_id: r.row.id,
       price_id: l.price.id,
       quantity: l.quantity,

@@ -15,7 +15,7 @@ type Method = (typeof paymentMethods)[number];
 
 /** A person's device fees: every charge, payment and waiver with the running balance, and (for IT) recording one. */
 export function FeeStatement({ personId }: { personId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const { date } = useFormat();
   const money = useMoney();
@@ -64,7 +64,7 @@ export function FeeStatement({ personId }: { personId: string }) {
               <Table.Tr key={l.id}>
                 <Table.Td>{date(l.at)}</Table.Td>
                 <Table.Td>
-                  {feeLineText(t, l)}
+                  {feeLineText(t, l, i18n.language)}
                   {l.reference ? ` · ${l.reference}` : ''}
                   {l.reason ? ` · ${l.reason}` : ''}
                   <Text size="xs" c="dimmed" component="span">

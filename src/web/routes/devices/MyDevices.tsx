@@ -14,7 +14,7 @@ import { useMoney } from './money';
  * signed-in person and their own children.
  */
 export function MyDevices() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { date, dateTime } = useFormat();
   const money = useMoney();
   const mine = useQuery({ queryKey: deviceKeys.mine, queryFn: fetchMyDevices });
@@ -85,7 +85,7 @@ export function MyDevices() {
                       {item.fees.lines.map((l, i) => (
                         <Table.Tr key={i}>
                           <Table.Td>{date(l.at)}</Table.Td>
-                          <Table.Td>{feeLineText(t, l)}</Table.Td>
+                          <Table.Td>{feeLineText(t, l, i18n.language)}</Table.Td>
                           <Table.Td ta="right">{l.kind === 'charge' ? money(l.amount) : `−${money(l.amount)}`}</Table.Td>
                           <Table.Td ta="right">{money(l.balance)}</Table.Td>
                         </Table.Tr>

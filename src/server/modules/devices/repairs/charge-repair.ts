@@ -11,6 +11,7 @@ import { deviceLabel, lockRepair } from './repairs.repository';
 interface PriceLine {
   price_id: string;
   name: string;
+  name_es: string | null;
   amount: string;
   free_per_year: number;
   quantity: number;
@@ -42,12 +43,12 @@ export async function chargeRepair(tx: Queryable, author: DeviceAuthor, repairId
   const prior = `(SELECT count(*)::int FROM device_fee_entries e
                    WHERE e.person_id = $3 AND e.price_id = fp.id AND e.school_year = $4 AND e.kind = 'charge')`;
   const { rows: damage } = await tx.query<PriceLine>(
-    `SELECT fp.id AS price_id, fp.name, fp.amount, fp.free_per_year, 1 AS quantity, ${prior} AS prior
+    `SELECT fp.id AS price_id, fp.name, fp.name_es, fp.amount, fp.free_per_year, 1 AS quantity, ${prior} AS prior
        FROM device_fee_prices fp WHERE fp.district_id = $1 AND fp.active AND fp.damage_kind = $2`,
     [author.districtId, repair.kind, personId, schoolYear],
   );
   const { rows: parts } = await tx.query<PriceLine>(
-    `SELECT fp.id AS price_id, fp.name, fp.amount, fp.free_per_year, sum(rp.quantity)::int AS quantity, ${prior} AS prior
+    `SELECT fp.id AS price_id, fp.name, fp.name_es, fp.amount, fp.free_per_year, sum(rp.quantity)::int AS quantity, ${prior} AS prior
        FROM device_repair_parts rp JOIN device_fee_prices fp ON fp.part_id = rp.part_id AND fp.active AND fp.district_id = $1
       WHERE rp.repair_id = $2 GROUP BY fp.id ORDER BY fp.name`,
     [author.districtId, repair.id, personId, schoolYear],
@@ -63,7 +64,8 @@ export async function chargeRepair(tx: Queryable, author: DeviceAuthor, repairId
   for (const line of lines) {
     const listCents = toCents(line.amount) * line.quantity;
     const free = freeRepair || isFreeOccurrence({ priorOccurrences: line.prior, freePerYear: line.free_per_year });
-    const what = line.quantity > 1 ? `${line.name} × ${line.quantity}` : line.name;
+    const times = (name: string) => (line.quantity > 1 ? `${name} × ${line.quantity}` : name);
+    const what = times(line.name);
     const whyFree =
       line === base
         ? `${ordinal(line.prior + 1)} of ${line.free_per_year} free in ${schoolYearLabel(schoolYear)}`
@@ -78,6 +80,8 @@ export async function chargeRepair(tx: Queryable, author: DeviceAuthor, repairId
         listAmount: fromCents(listCents),
         free,
         description: `${what} (${label})${free ? `: free, ${whyFree}` : ''}`,
+        // For families reading Spanish; why it was free is for staff (the statement marks it free).
+        descriptionEs: line.name_es ? `${times(line.name_es)} (${label})` : null,
         repairId: repair.id,
         priceId: line.price_id,
         quantity: line.quantity,

@@ -8,6 +8,7 @@ interface EntryRow {
   kind: FeeEntry['kind'];
   amount: string;
   description: string;
+  description_es: string | null;
   repair_id: string | null;
   price_id: string | null;
   quantity: number | null;
@@ -27,6 +28,7 @@ const toEntry = (r: EntryRow): FeeEntry => ({
   kind: r.kind,
   amount: r.amount,
   description: r.description,
+  descriptionEs: r.description_es,
   repairId: r.repair_id,
   priceId: r.price_id,
   quantity: r.quantity,
@@ -45,7 +47,7 @@ const signed = `CASE WHEN e.kind = 'charge' THEN e.amount ELSE -e.amount END`;
 /** A person's ledger in the order it was written, each line with the balance after it. */
 export async function ledgerOf(db: Queryable, districtId: string, personIds: string[]): Promise<(FeeEntry & { personId: string })[]> {
   const { rows } = await db.query<EntryRow & { person_id: string }>(
-    `SELECT e.id, e.person_id, e.at, e.kind, e.amount, e.description, e.repair_id, e.price_id, e.quantity, e.list_amount, e.free,
+    `SELECT e.id, e.person_id, e.at, e.kind, e.amount, e.description, e.description_es, e.repair_id, e.price_id, e.quantity, e.list_amount, e.free,
             e.school_year, e.method, e.reference, e.reason, e.recorded_by,
             sum(${signed}) OVER (PARTITION BY e.person_id ORDER BY e.seq) AS balance
        FROM device_fee_entries e WHERE e.person_id = ANY($1::uuid[]) AND e.district_id = $2 ORDER BY e.person_id, e.seq`,
@@ -88,6 +90,7 @@ export interface NewEntry {
   kind: FeeEntry['kind'];
   amount: string;
   description: string;
+  descriptionEs?: string | null;
   repairId?: string | null;
   priceId?: string | null;
   quantity?: number | null;
@@ -102,8 +105,8 @@ export interface NewEntry {
 export async function insertEntry(tx: Queryable, author: DeviceAuthor, e: NewEntry): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO device_fee_entries (district_id, person_id, kind, amount, description, repair_id, price_id, quantity, list_amount,
-                                     free, school_year, method, reference, reason, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+                                     free, school_year, method, reference, reason, recorded_by, description_es)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
       author.districtId,
       e.personId,
@@ -120,6 +123,7 @@ export async function insertEntry(tx: Queryable, author: DeviceAuthor, e: NewEnt
       e.reference ?? null,
       e.reason ?? null,
       author.label,
+      e.descriptionEs ?? null,
     ],
   );
   return rows[0]!.id;

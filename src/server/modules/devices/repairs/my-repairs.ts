@@ -52,6 +52,7 @@ export async function myRepairsAndFees(db: Queryable, districtId: string, person
           at: l.at,
           kind: l.kind,
           description: l.description,
+          descriptionEs: l.descriptionEs,
           amount: l.amount,
           free: l.free,
           method: l.method,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { repairKinds, repairKindSchema } from '../../../../shared/api/device-repairs';
 import { createFeePrice, fetchParts, repairKeys, type RepairKind } from '../../../api/device-repairs';
 import { FormModal } from '../../../components/FormModal';
+import { SpanishNameInput } from './SpanishNameInput';
 import { toCount, toMoney } from './money-input';
 import { useWrite } from '../../../components/useWrite';
 
@@ -13,6 +14,7 @@ export function AddPriceModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const parts = useQuery({ queryKey: repairKeys.parts, queryFn: () => fetchParts() });
   const [name, setName] = useState('');
+  const [nameEs, setNameEs] = useState('');
   const [by, setBy] = useState<'kind' | 'part'>('kind');
   const [kind, setKind] = useState<RepairKind | null>(null);
   const [partId, setPartId] = useState<string | null>(null);
@@ -27,6 +29,7 @@ export function AddPriceModal({ onClose }: { onClose: () => void }) {
     if (!ready) return;
     const body = {
       name: name.trim(),
+      ...(nameEs.trim() ? { nameEs: nameEs.trim() } : {}),
       amount: amountText,
       freePerYear: toCount(free) ?? 0,
       ...(by === 'kind' ? { damageKind: kind ?? undefined } : { partId: partId ?? undefined }),
@@ -51,6 +54,7 @@ export function AddPriceModal({ onClose }: { onClose: () => void }) {
       canSubmit={!!ready}
     >
       <TextInput label={t('repairs.fees.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
+      <SpanishNameInput value={nameEs} onChange={setNameEs} />
       <Radio.Group label={t('repairs.fees.pricedBy')} value={by} onChange={(v) => setBy(v === 'part' ? 'part' : 'kind')}>
         <Group gap="lg" mt="xs">
           <Radio value="kind" label={t('repairs.fees.byKind')} />

@@ -3,6 +3,7 @@ import { NumberInput, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { updateFeePrice, type FeePrice } from '../../../api/device-repairs';
 import { FormModal } from '../../../components/FormModal';
+import { SpanishNameInput } from './SpanishNameInput';
 import { toCount, toMoney } from './money-input';
 import { useWrite } from '../../../components/useWrite';
 
@@ -10,6 +11,7 @@ import { useWrite } from '../../../components/useWrite';
 export function EditPriceModal({ price, onClose }: { price: FeePrice; onClose: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState(price.name);
+  const [nameEs, setNameEs] = useState(price.nameEs ?? '');
   const [amount, setAmount] = useState<number | string>(Number(price.amount));
   const [free, setFree] = useState<number | string>(price.freePerYear);
   const [active, setActive] = useState(price.active);
@@ -19,7 +21,7 @@ export function EditPriceModal({ price, onClose }: { price: FeePrice; onClose: (
 
   const save = async () => {
     if (!ready) return;
-    const body = { name: name.trim(), amount: amountText, freePerYear: toCount(free) ?? 0, active };
+    const body = { name: name.trim(), nameEs: nameEs.trim() || null, amount: amountText, freePerYear: toCount(free) ?? 0, active };
     if (
       await run(
         () => updateFeePrice(price.id, body),
@@ -40,6 +42,7 @@ export function EditPriceModal({ price, onClose }: { price: FeePrice; onClose: (
       canSubmit={!!ready}
     >
       <TextInput label={t('repairs.fees.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+      <SpanishNameInput value={nameEs} onChange={setNameEs} />
       <NumberInput
         label={t('repairs.fees.amount')}
         value={amount}

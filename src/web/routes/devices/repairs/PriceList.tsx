@@ -55,7 +55,12 @@ export function PriceList({ manage }: { manage: boolean }) {
             <Table.Tbody>
               {prices.data.items.map((p) => (
                 <Table.Tr key={p.id}>
-                  <Table.Th scope="row">{p.name}</Table.Th>
+                  <Table.Th scope="row">
+                    {p.name}
+                    <Text size="xs" c="dimmed" fw={400} lang={p.nameEs ? 'es' : undefined}>
+                      {p.nameEs ?? t('repairs.fees.noNameEs')}
+                    </Text>
+                  </Table.Th>
                   <Table.Td>
                     {p.damageKind ? t(`repairs.kinds.${p.damageKind}`) : t('repairs.fees.partPrefix', { part: p.partName ?? '—' })}
                   </Table.Td>
