@@ -15,7 +15,7 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { openPglite, type Db } from '../src/server/db/client';
 import { cliAuthor } from '../src/server/modules/devices/device-author';
 import { importGoogleDevices } from '../src/server/modules/devices/google/import-google-devices';
-import type { GoogleDeviceImportReport } from '../src/shared/api/devices';
+import type { GoogleDeviceImportReport } from '../src/shared/api/device-imports';
 import { changeFleet, generateFleet, studentEmail, toConsoleCsv, toDirectoryJson } from './devices.export';
 
 export type Format = 'json' | 'csv';

@@ -17,7 +17,7 @@ import { seedDemoDistrict, DEMO_DOMAIN } from '../src/server/modules/demo/seed-d
 import { authorFromRequest } from '../src/server/modules/devices/device-author';
 import { scan } from '../src/server/modules/devices/scan';
 import { lookupBadge } from '../src/server/modules/devices/scan-badge';
-import type { ScanResult } from '../src/shared/api/devices';
+import type { ScanResult } from '../src/shared/api/device-checkout';
 
 export interface Latency {
   label: string;

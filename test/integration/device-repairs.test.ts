@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { DeviceDetail, myDevicesSchema } from '../../src/shared/api/devices';
+import type { myDevicesSchema } from '../../src/shared/api/device-people';
+import type { DeviceDetail } from '../../src/shared/api/devices';
 import type { FeeEntry, Part, RepairDetail, Statement } from '../../src/shared/api/device-repairs';
 import { createTestApp, signIn, type Client, type TestApp } from '../helpers/app';
 import { decodeBody, startSmtpServer } from '../helpers/smtp';

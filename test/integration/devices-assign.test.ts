@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BadgeResult, DeviceDetail, Hold, PersonDevices, ScanResult, myDevicesSchema } from '../../src/shared/api/devices';
+import type { BadgeResult, ScanResult } from '../../src/shared/api/device-checkout';
+import type { Hold } from '../../src/shared/api/device-holds';
+import type { PersonDevices, myDevicesSchema } from '../../src/shared/api/device-people';
+import type { DeviceDetail } from '../../src/shared/api/devices';
 import type { z } from 'zod';
 
 type MyDevices = z.infer<typeof myDevicesSchema>;

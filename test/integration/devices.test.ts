@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceDetail, PersonDevices } from '../../src/shared/api/devices';
+import type { PersonDevices } from '../../src/shared/api/device-people';
+import type { DeviceDetail } from '../../src/shared/api/devices';
 import { createTestApp, signIn, type Client, type TestApp } from '../helpers/app';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Config } from '../config';
 import { openDatabase } from '../context';
-import type { DeviceImportReport } from '../../shared/api/devices';
+import type { DeviceImportReport } from '../../shared/api/device-imports';
 import { cliAuthor } from '../modules/devices/device-author';
 import { importDevices } from '../modules/devices/import/import-devices';
 import { registerGoogleDevicesCommand } from '../modules/devices/google/google-devices.command';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { limits } from '../limits';
-import { deviceConditionSchema, deviceLimits, deviceStatusSchema, deviceSummarySchema, holdSchema } from './devices';
+import { deviceConditionSchema, deviceLimits, deviceStatusSchema, deviceSummarySchema } from './devices';
+import { holdSchema } from './device-holds';
 
 /** Repairs, the parts catalog, loaner pools and fees (issue 6). Money is a decimal string ('45.00'), as for device cost. */
 

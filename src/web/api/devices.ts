@@ -1,32 +1,32 @@
 import { z } from 'zod';
 import {
-  agreementSchema,
   badgeResultSchema,
-  deviceDetailSchema,
-  deviceImportReportSchema,
-  deviceModelSchema,
-  devicesPageSchema,
-  deviceSummaryCountsSchema,
-  googleDeviceImportReportSchema,
-  holdSchema,
-  myDevicesSchema,
-  personDevicesSchema,
   scanResultSchema,
   undoResultSchema,
   type BadgeResult,
+  type ScanRequest,
+  type ScanResult,
+} from '../../shared/api/device-checkout';
+import { agreementSchema, holdSchema, type Hold } from '../../shared/api/device-holds';
+import {
+  deviceImportReportSchema,
+  googleDeviceImportReportSchema,
+  type DeviceImportReport,
+  type GoogleDeviceImportReport,
+} from '../../shared/api/device-imports';
+import { myDevicesSchema, personDevicesSchema, type PersonDevices } from '../../shared/api/device-people';
+import {
+  deviceDetailSchema,
+  deviceModelSchema,
+  devicesPageSchema,
+  deviceSummaryCountsSchema,
   type DeviceCreate,
   type DeviceDetail,
-  type DeviceImportReport,
   type DeviceModel,
   type DeviceModelInput,
   type DeviceStatus,
   type DeviceSummary,
   type DeviceUpdate,
-  type GoogleDeviceImportReport,
-  type Hold,
-  type PersonDevices,
-  type ScanRequest,
-  type ScanResult,
 } from '../../shared/api/devices';
 import {
   coverageSchema,

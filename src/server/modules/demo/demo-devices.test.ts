@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../test/helpers/app';
 import type { z } from 'zod';
-import type { DeviceDetail, DeviceSummary, Hold, myDevicesSchema, ScanResult } from '../../../shared/api/devices';
+import type { ScanResult } from '../../../shared/api/device-checkout';
+import type { Hold } from '../../../shared/api/device-holds';
+import type { myDevicesSchema } from '../../../shared/api/device-people';
+import type { DeviceDetail, DeviceSummary } from '../../../shared/api/devices';
 import { DEMO_PASSWORD } from './demo-accounts';
 import { demoSchoolYear } from './demo-device-calendar';
 import { demoModels, type ModelKey } from './demo-device-models';

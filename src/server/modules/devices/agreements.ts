@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import type { Agreement, agreementCreateSchema } from '../../../shared/api/devices';
+import type { Agreement, agreementCreateSchema } from '../../../shared/api/device-holds';
 import { personById } from './device-people';
 import { auditDevices, type DeviceAuthor } from './device-author';
 

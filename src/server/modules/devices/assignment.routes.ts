@@ -1,22 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  agreementCreateSchema,
-  agreementSchema,
   badgeQuerySchema,
   badgeResultSchema,
   checkinResultSchema,
   checkinSchema,
   checkoutResultSchema,
   checkoutSchema,
-  holdCreateSchema,
-  holdReleaseSchema,
-  holdSchema,
   scanRequestSchema,
   scanResultSchema,
   undoRequestSchema,
   undoResultSchema,
-} from '../../../shared/api/devices';
+} from '../../../shared/api/device-checkout';
+import { agreementCreateSchema, agreementSchema, holdCreateSchema, holdReleaseSchema, holdSchema } from '../../../shared/api/device-holds';
 import { errorBodySchema } from '../../../shared/errors';
 import { requestContext, requireActor } from '../../platform/http/auth.plugin';
 import { authorFromRequest } from './device-author';

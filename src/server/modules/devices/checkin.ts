@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import { notFound } from '../../platform/errors';
-import type { checkinSchema } from '../../../shared/api/devices';
+import type { checkinSchema } from '../../../shared/api/device-checkout';
 import { appendDeviceEvent, lockDevice, setDeviceStatus, type LockedDevice } from './devices.repository';
 import { auditDevices, type DeviceAuthor } from './device-author';
 import { assertTransition } from './status-machine';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import { AppError, notFound } from '../../platform/errors';
-import type { checkoutSchema } from '../../../shared/api/devices';
+import type { checkoutSchema } from '../../../shared/api/device-checkout';
 import { appendDeviceEvent, lockDevice, setDeviceStatus, type LockedDevice } from './devices.repository';
 import { activeHolds, hasSignedAgreement, personById, staffRoles, type ActiveHold, type DevicePerson } from './device-people';
 import { auditDevices, type DeviceAuthor } from './device-author';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { myDevicesSchema, personDevicesSchema } from '../../../shared/api/device-people';
 import {
   deviceCreateSchema,
   deviceDetailSchema,
@@ -7,8 +8,6 @@ import {
   devicesQuerySchema,
   deviceSummaryCountsSchema,
   deviceUpdateSchema,
-  myDevicesSchema,
-  personDevicesSchema,
   statusChangeSchema,
 } from '../../../shared/api/devices';
 import { errorBodySchema } from '../../../shared/errors';

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/actor';
 import { AppError, notFound } from '../../platform/errors';
 import { Params } from '../../platform/sql';
 import { visiblePeople } from '../../platform/scope';
-import type { Hold, holdCreateSchema } from '../../../shared/api/devices';
+import type { Hold, holdCreateSchema } from '../../../shared/api/device-holds';
 import { personNameSql } from './devices.repository';
 import { personById } from './device-people';
 import { auditDevices, type DeviceAuthor } from './device-author';

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deviceImportQuerySchema, deviceImportReportSchema, deviceLimits } from '../../../shared/api/devices';
+import { deviceImportQuerySchema, deviceImportReportSchema } from '../../../shared/api/device-imports';
+import { deviceLimits } from '../../../shared/api/devices';
 import { errorBodySchema } from '../../../shared/errors';
 import { AppError } from '../../platform/errors';
 import { requestContext, requireActor } from '../../platform/http/auth.plugin';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../platform/actor';
-import type { myDevicesSchema } from '../../../shared/api/devices';
+import type { myDevicesSchema } from '../../../shared/api/device-people';
 import { personNameSql } from './devices.repository';
 import { myRepairsAndFees } from './repairs/my-repairs';
 

@@ -4,7 +4,7 @@ import { auditFrom, writeAudit, type RequestContext } from '../../platform/audit
 import { notFound } from '../../platform/errors';
 import { Params } from '../../platform/sql';
 import { visiblePeople } from '../../platform/scope';
-import type { PersonDevices } from '../../../shared/api/devices';
+import type { PersonDevices } from '../../../shared/api/device-people';
 import {
   assignmentColumns,
   deviceSummaryById,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/client';
 import type { Actor } from '../../platform/actor';
 import { auditFrom, writeAudit, type RequestContext } from '../../platform/audit';
-import type { BadgeResult } from '../../../shared/api/devices';
+import type { BadgeResult } from '../../../shared/api/device-checkout';
 import { deviceFrom, deviceSummaryColumns, toDeviceSummary, type DeviceSummaryRow } from './devices.repository';
 import { activeHolds, hasSignedAgreement, personByBadge } from './device-people';
 

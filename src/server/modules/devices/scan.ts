@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import type { ScanRefusal, ScanResult, scanRequestSchema } from '../../../shared/api/devices';
+import type { ScanRefusal, ScanResult, scanRequestSchema } from '../../../shared/api/device-checkout';
 import { deviceSummaryById, lockDeviceByTag } from './devices.repository';
 import {
   activeHolds,

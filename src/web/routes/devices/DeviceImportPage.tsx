@@ -3,7 +3,8 @@ import { Alert, Anchor, Code, List, NumberInput, Stack, Table, Tabs, Text, Title
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { deviceLimits, googleImportLimits } from '../../../shared/api/devices';
+import { googleImportLimits } from '../../../shared/api/device-imports';
+import { deviceLimits } from '../../../shared/api/devices';
 import {
   deviceKeys,
   importAssignmentsCsv,

@@ -1,5 +1,5 @@
 import type { BadgeResult, ScanRequest, ScanResult } from '../../api/devices';
-import type { ScanRefusal } from '../../../shared/api/devices';
+import type { ScanRefusal } from '../../../shared/api/device-checkout';
 
 /**
  * The scan station's line, apart from the screen: what a scanned code means at each step, what

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { GoogleDeviceImportReport } from '../../../../shared/api/devices';
+import type { GoogleDeviceImportReport } from '../../../../shared/api/device-imports';
 import type { DeviceAuthor } from '../device-author';
 import { changesOf, type GoogleColumns, type GooglePlan } from './plan-google';
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deviceLimits, googleDeviceImportQuerySchema, googleDeviceImportReportSchema } from '../../../../shared/api/devices';
+import { googleDeviceImportQuerySchema, googleDeviceImportReportSchema } from '../../../../shared/api/device-imports';
+import { deviceLimits } from '../../../../shared/api/devices';
 import { errorBodySchema } from '../../../../shared/errors';
 import { AppError } from '../../../platform/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';

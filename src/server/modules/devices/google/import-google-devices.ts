@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client';
-import { deviceLimits, googleImportLimits, type GoogleDeviceImportReport } from '../../../../shared/api/devices';
+import { googleImportLimits, type GoogleDeviceImportReport } from '../../../../shared/api/device-imports';
+import { deviceLimits } from '../../../../shared/api/devices';
 import { ErrorList } from '../../rostering/error-list';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { applyGooglePlan } from './apply-google';

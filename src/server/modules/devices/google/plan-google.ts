@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { GoogleDeviceImportReport } from '../../../../shared/api/devices';
+import type { GoogleDeviceImportReport } from '../../../../shared/api/device-imports';
 import { differs } from '../import/import-types';
 import type { GoogleRow } from './read-google';
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { DeviceImportReport } from '../../../../shared/api/devices';
+import type { DeviceImportReport } from '../../../../shared/api/device-imports';
 import type { DeviceAuthor } from '../device-author';
 import { compared, differs, type DeviceColumns } from './import-types';
 import type { Plan } from './plan-import';

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Db } from '../../../db/client';
-import { deviceLimits, type DeviceImportReport } from '../../../../shared/api/devices';
+import { type DeviceImportReport } from '../../../../shared/api/device-imports';
+import { deviceLimits } from '../../../../shared/api/devices';
 import { ErrorList } from '../../rostering/error-list';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import type { ImportField } from './header-aliases';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
-import type { myDevicesSchema } from '../../../../shared/api/devices';
+import type { myDevicesSchema } from '../../../../shared/api/device-people';
 import { ledgerOf } from './fee-ledger';
 
 type MyItem = z.infer<typeof myDevicesSchema>['items'][number];
