@@ -21,7 +21,10 @@ import v8 from 'node:v8';
  *
  * `npm start` also gives node `--v8-pool-size=1`: one background thread for V8's compiling and
  * concurrent GC instead of four, each with malloc arenas of its own (RSS peaks of 92–96 MB against
- * 96–102, CPU unchanged). It is a process option: it cannot be set here, at run time.
+ * 96–102, CPU unchanged). It is a process option: it cannot be set here, at run time. And
+ * `--optimize-for-size`, which makes the 10% above count: without it V8 still lets the old
+ * generation grow by at least 8 MB past what a full collection kept (2 MB with it); measured on
+ * the start script only (docs/ARCHITECTURE.md, "Systems & status speed").
  */
 export function isServeCommand(argv: readonly string[]): boolean {
   // `serve` is the default command: `districtops` alone serves too.
