@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { myDevicesSchema } from '../../src/shared/api/device-people';
 import type { DeviceDetail } from '../../src/shared/api/devices';
-import type { FeeEntry, Part, RepairDetail, Statement } from '../../src/shared/api/device-repairs';
+import type { FeeEntry, Statement } from '../../src/shared/api/device-fees';
+import type { Part } from '../../src/shared/api/device-parts';
+import type { RepairDetail } from '../../src/shared/api/device-repairs';
 import { createTestApp, signIn, type Client, type TestApp } from '../helpers/app';
 import { decodeBody, startSmtpServer } from '../helpers/smtp';
 

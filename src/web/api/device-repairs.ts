@@ -2,18 +2,14 @@ import { z } from 'zod';
 import {
   balancesPageSchema,
   feePriceSchema,
-  loanerPoolItemSchema,
-  overdueLoanSchema,
-  partSchema,
-  reorderItemSchema,
   repairChargeResultSchema,
-  repairDetailSchema,
-  repairResultSchema,
-  repairsPageSchema,
   statementSchema,
   type FeePrice,
   type Statement,
-} from '../../shared/api/device-repairs';
+} from '../../shared/api/device-fees';
+import { loanerPoolItemSchema, overdueLoanSchema } from '../../shared/api/device-loaners';
+import { partSchema, reorderItemSchema } from '../../shared/api/device-parts';
+import { repairDetailSchema, repairResultSchema, repairsPageSchema } from '../../shared/api/device-repairs';
 import { http } from './http';
 
 export type { FeePrice, Statement };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../test/helpers/app';
-import type { balancesPageSchema, RepairSummary, Statement } from '../../../shared/api/device-repairs';
+import type { balancesPageSchema, Statement } from '../../../shared/api/device-fees';
+import type { RepairSummary } from '../../../shared/api/device-repairs';
 import { DEMO_PASSWORD } from './demo-accounts';
 import { seedDemoDistrict, type DemoResult } from './seed-demo';
 

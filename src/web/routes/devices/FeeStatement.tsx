@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { paymentMethods } from '../../../shared/api/device-repairs';
+import { paymentMethods } from '../../../shared/api/device-repair-fields';
 import { fetchStatement, recordPayment, recordWaiver, repairKeys, type Statement } from '../../api/device-repairs';
 import { can, useMe } from '../../auth/me';
 import { FormModal } from '../../components/FormModal';

@@ -3,7 +3,7 @@ import { NumberInput, Select, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { deviceConditions, type deviceConditionSchema } from '../../../shared/api/devices';
-import { repairKinds } from '../../../shared/api/device-repairs';
+import { repairKinds } from '../../../shared/api/device-repair-fields';
 import {
   addRepairPart,
   changeRepairStatus,

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { FeeEntry } from '../../../../shared/api/device-repairs';
+import type { FeeEntry } from '../../../../shared/api/device-fees';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 
 interface EntryRow {

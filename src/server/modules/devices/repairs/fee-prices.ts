@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
-import type { FeePrice, feePriceInputSchema, feePricePatchSchema } from '../../../../shared/api/device-repairs';
+import type { FeePrice, feePriceInputSchema, feePricePatchSchema } from '../../../../shared/api/device-fees';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 
 interface PriceRow {

@@ -11,7 +11,7 @@ import {
   repairChargeResultSchema,
   statementSchema,
   waiverCreateSchema,
-} from '../../../../shared/api/device-repairs';
+} from '../../../../shared/api/device-fees';
 import { errorBodySchema } from '../../../../shared/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';
 import { notFound } from '../../../platform/errors';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
-import type { lendLoanerSchema } from '../../../../shared/api/device-repairs';
+import type { lendLoanerSchema } from '../../../../shared/api/device-loaners';
 import { appendDeviceEvent } from '../devices.repository';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { personById } from '../device-people';

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { notFound } from '../../../platform/errors';
 import { Params } from '../../../platform/sql';
-import type { Part, partsQuerySchema, reorderItemSchema } from '../../../../shared/api/device-repairs';
+import type { Part, partsQuerySchema, reorderItemSchema } from '../../../../shared/api/device-parts';
 import { visibleAtSchool } from './repair-scope';
 
 type Query = z.output<typeof partsQuerySchema>;

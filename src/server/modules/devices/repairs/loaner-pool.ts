@@ -3,7 +3,7 @@ import type { Queryable } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { notFound } from '../../../platform/errors';
 import { Params } from '../../../platform/sql';
-import type { loanerPoolItemSchema, loanerPoolQuerySchema } from '../../../../shared/api/device-repairs';
+import type { loanerPoolItemSchema, loanerPoolQuerySchema } from '../../../../shared/api/device-loaners';
 import { deviceFrom, deviceSummaryColumns, lockDevice, personNameSql, toDeviceSummary, type DeviceSummaryRow } from '../devices.repository';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { siteName } from './use-part';

@@ -6,7 +6,7 @@ import {
   loanerPoolQuerySchema,
   overdueLoanSchema,
   overdueQuerySchema,
-} from '../../../../shared/api/device-repairs';
+} from '../../../../shared/api/device-loaners';
 import { errorBodySchema } from '../../../../shared/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';
 import { authorFromRequest } from '../device-author';

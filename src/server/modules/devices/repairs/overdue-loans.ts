@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import type { Actor } from '../../../platform/actor';
 import { Params } from '../../../platform/sql';
-import type { overdueLoanSchema } from '../../../../shared/api/device-repairs';
+import type { overdueLoanSchema } from '../../../../shared/api/device-loaners';
 import { personNameSql } from '../devices.repository';
 import { visibleAtSchool } from './repair-scope';
 import { districtToday } from './repairs.repository';

@@ -7,7 +7,7 @@ import {
   partsQuerySchema,
   partStockSetSchema,
   reorderItemSchema,
-} from '../../../../shared/api/device-repairs';
+} from '../../../../shared/api/device-parts';
 import { errorBodySchema } from '../../../../shared/errors';
 import { requestContext, requireActor } from '../../../platform/http/auth.plugin';
 import { authorFromRequest } from '../device-author';

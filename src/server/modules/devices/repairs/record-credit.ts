@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { AppError } from '../../../platform/errors';
-import type { paymentCreateSchema, waiverCreateSchema } from '../../../../shared/api/device-repairs';
+import type { paymentCreateSchema, waiverCreateSchema } from '../../../../shared/api/device-fees';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { personById } from '../device-people';
 import { insertEntry, lockFeesOf, syncFeeHold } from './fee-ledger';

@@ -1,4 +1,4 @@
-import type { RepairStatus } from '../../../../shared/api/device-repairs';
+import type { RepairStatus } from '../../../../shared/api/device-repair-fields';
 import { AppError } from '../../../platform/errors';
 
 const labels: Record<RepairStatus, string> = {

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/client';
 import type { DeviceStatus } from '../../../../shared/api/devices';
-import type { RepairKind, RepairStatus, RepairSummary } from '../../../../shared/api/device-repairs';
+import type { RepairKind, RepairStatus } from '../../../../shared/api/device-repair-fields';
+import type { RepairSummary } from '../../../../shared/api/device-repairs';
 import { personNameSql } from '../devices.repository';
 
 export const repairSummaryColumns = `

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { lendLoanerSchema, returnLoanerSchema } from '../../../../shared/api/device-loaners';
 import {
-  lendLoanerSchema,
   repairCreateSchema,
   repairPartUseSchema,
   repairPatchSchema,
@@ -9,7 +9,6 @@ import {
   repairsPageSchema,
   repairsQuerySchema,
   repairStatusChangeSchema,
-  returnLoanerSchema,
   repairDetailSchema,
 } from '../../../../shared/api/device-repairs';
 import { errorBodySchema } from '../../../../shared/errors';

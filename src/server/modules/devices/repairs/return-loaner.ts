@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
-import type { returnLoanerSchema } from '../../../../shared/api/device-repairs';
+import type { returnLoanerSchema } from '../../../../shared/api/device-loaners';
 import { appendDeviceEvent } from '../devices.repository';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { checkinDevice } from '../checkin';

@@ -5,7 +5,7 @@ import { auditFrom, writeAudit, type RequestContext } from '../../../platform/au
 import { notFound } from '../../../platform/errors';
 import { Params } from '../../../platform/sql';
 import { visiblePeople } from '../../../platform/scope';
-import type { Statement, balancesPageSchema, balancesQuerySchema } from '../../../../shared/api/device-repairs';
+import type { Statement, balancesPageSchema, balancesQuerySchema } from '../../../../shared/api/device-fees';
 import { personNameSql } from '../devices.repository';
 import { toHold } from '../holds';
 import { ledgerOf, totalsOf } from './fee-ledger';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../../db/client';
 import { AppError, notFound } from '../../../platform/errors';
-import type { partInputSchema, partPatchSchema, partStockSetSchema } from '../../../../shared/api/device-repairs';
+import type { partInputSchema, partPatchSchema, partStockSetSchema } from '../../../../shared/api/device-parts';
 import { auditDevices, type DeviceAuthor } from '../device-author';
 import { siteName } from './use-part';
 

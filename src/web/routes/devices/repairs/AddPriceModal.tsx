@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Group, NumberInput, Radio, Select, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { repairKinds, repairKindSchema } from '../../../../shared/api/device-repairs';
+import { repairKinds, repairKindSchema } from '../../../../shared/api/device-repair-fields';
 import { createFeePrice, fetchParts, repairKeys, type RepairKind } from '../../../api/device-repairs';
 import { FormModal } from '../../../components/FormModal';
 import { SpanishNameInput } from './SpanishNameInput';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Group, Select, Stack, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { repairStatuses, repairStatusSchema } from '../../../../shared/api/device-repairs';
+import { repairStatuses, repairStatusSchema } from '../../../../shared/api/device-repair-fields';
 import type { RepairStatus, RepairsQuery } from '../../../api/device-repairs';
 import { useSchools } from './use-schools';
 import { RepairsTable } from './RepairsTable';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeCardNumber, paymentCreateSchema } from './device-repairs';
+import { looksLikeCardNumber } from './device-repair-fields';
+import { paymentCreateSchema } from './device-fees';
 
 describe('card numbers are never recorded', () => {
   it('recognises card numbers however they are typed', () => {
