@@ -161,6 +161,59 @@ describe('CSV import of devices', () => {
     expect((await upload(as.it!, '')).json().errors[0].message).toBe('is empty: it needs a header row and a row per device');
   });
 
+  it('checks custom columns against the category’s custom fields: their keys and types, required ones, by row and column', async () => {
+    const fields = [
+      { key: 'carrier', label: 'Carrier', type: 'text', required: true },
+      { key: 'monthly_cost', label: 'Monthly cost', type: 'number' },
+      { key: 'contract_end', label: 'Contract end', type: 'date' },
+      { key: 'insured', label: 'Insured', type: 'boolean' },
+    ];
+    const put = await as.it!.inject({ method: 'PUT', url: '/api/devices/custom-fields/hotspot', payload: { fields } });
+    expect(put.statusCode).toBe(200);
+
+    // By label or key, in any case; each cell as its field's type, stored under the field's key.
+    const good = [
+      'Serial,Model,Category,custom:carrier,custom:Monthly Cost,custom:Contract end,custom:insured',
+      'HS-1001,MiFi 8000,Hotspot,Verizon,"1,250.50",6/30/2027,Yes',
+      'HS-1002,MiFi 8000,Hotspot,T-Mobile,12,2027-06-30,no',
+    ].join('\n');
+    const ok = (await upload(as.it!, good, 'hotspots.csv')).json<DeviceImportReport>();
+    expect(ok).toMatchObject({ status: 'ok', errors: [], counts: { devices: { created: 2 } } });
+    const found = (await as.it!.inject({ method: 'GET', url: '/api/devices?q=HS-100' })).json<{ items: { id: string }[] }>();
+    const first = (await as.it!.inject({ method: 'GET', url: `/api/devices/${found.items[0]!.id}` })).json<DeviceDetail>();
+    expect(first).toMatchObject({
+      category: 'hotspot',
+      customFields: { carrier: 'Verizon', monthly_cost: 1250.5, contract_end: '2027-06-30', insured: true },
+    });
+    // The device form's own check accepts what the import stored (a string "1250.50" would be refused there).
+    const edit = await as.it!.inject({ method: 'PATCH', url: `/api/devices/${first.id}`, payload: { notes: 'in the van' } });
+    expect(edit.statusCode).toBe(200);
+
+    // Exported and imported back: nothing changes.
+    const exported = (await as.it!.inject({ method: 'GET', url: '/api/devices/export?format=csv&q=HS-100' })).body;
+    expect(exported.split('\n')[0]).toContain('custom:carrier');
+    const again = (await upload(as.it!, exported, 'export.csv')).json<DeviceImportReport>();
+    expect(again).toMatchObject({ status: 'ok', counts: { devices: { created: 0, updated: 0, unchanged: 2 } } });
+
+    const devices = await countRows('devices');
+    const bad = [
+      'Serial,Model,Category,custom:Carrier,custom:Monthly cost,custom:Colour,custom:Insured',
+      'HS-1003,MiFi 8000,Hotspot,,twelve,red,maybe',
+      // A category without custom fields keeps any column as text under its name.
+      'LT-1,Latitude 3140,Laptop,,,red,',
+      'HS-1001,,,,,,',
+    ].join('\n');
+    const refused = (await upload(as.it!, bad, 'bad-hotspots.csv')).json<DeviceImportReport>();
+    expect(refused.status).toBe('error');
+    expect(refused.errors.map((e) => [e.row, e.column, e.value, e.message])).toEqual([
+      [2, 'custom:Monthly cost', 'twelve', 'is not a number'],
+      [2, 'custom:Colour', 'red', 'is not a custom field of Hotspot devices (they have: Carrier, Monthly cost, Contract end, Insured)'],
+      [2, 'custom:Insured', 'maybe', 'is not yes or no (Yes, No, True, False, 1, 0)'],
+      [2, null, null, 'Carrier is required for Hotspot devices: add a "custom:Carrier" column'],
+    ]);
+    expect(await countRows('devices')).toBe(devices);
+  });
+
   it('imports only into the caller’s district, and only for those who manage devices', async () => {
     const res = (await upload(as.adminB!, 'Serial,Tag\n5CD1234AB,RV-0001\n')).json();
     expect(res.counts.devices.created).toBe(1); // the same serial is a different device in another district

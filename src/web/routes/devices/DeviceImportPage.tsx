@@ -116,6 +116,9 @@ function DeviceImport() {
                 asset tag,serial,model,manufacturer,category,status,school,location,purchase date,cost,funding source,warranty end,aue
                 date,notes
               </Code>
+              <Text size="sm" mb="sm">
+                {t('devices.import.csvCustomHelp')}
+              </Text>
               <FileDrop
                 accept={csvAccept}
                 maxBytes={deviceLimits.importMaxBytes}

@@ -1,5 +1,6 @@
 import type { Assignee, DeviceStatus } from '../../../../shared/api/devices';
 import type { ImportField } from '../import/header-aliases';
+import { categoryLabel } from '../import/parse-values';
 
 /** One device as the export reads it (snake_case: straight from SQL). */
 export interface ExportRow {
@@ -38,7 +39,7 @@ export const exportColumns: readonly { header: string; field: ImportField; kind:
   { header: 'Serial Number', field: 'serial', kind: 'text', value: (r) => r.serial },
   { header: 'Model', field: 'model', kind: 'text', value: (r) => r.model_name },
   { header: 'Manufacturer', field: 'manufacturer', kind: 'text', value: (r) => r.manufacturer },
-  { header: 'Category', field: 'category', kind: 'text', value: (r) => (r.category ? (categoryLabels[r.category] ?? r.category) : null) },
+  { header: 'Category', field: 'category', kind: 'text', value: (r) => (r.category ? categoryLabel(r.category) : null) },
   { header: 'Status', field: 'status', kind: 'text', value: (r) => statusCell(r.status) },
   { header: 'School', field: 'school', kind: 'text', value: (r) => r.school_name },
   { header: 'Location', field: 'location', kind: 'text', value: (r) => r.location },
@@ -58,16 +59,6 @@ export const exportColumns: readonly { header: string; field: ImportField; kind:
 
 /** Not a device field: the import skips it with a warning, which is what a re-import should do with it. */
 export const holderHeader = 'Checked Out To';
-
-const categoryLabels: Record<string, string> = {
-  chromebook: 'Chromebook',
-  laptop: 'Laptop',
-  tablet: 'Tablet',
-  desktop: 'Desktop',
-  hotspot: 'Hotspot',
-  charger: 'Charger',
-  other: 'Other',
-};
 
 const fundingLabels: Record<string, string> = {
   general_fund: 'General Fund',

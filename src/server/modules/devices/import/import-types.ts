@@ -1,5 +1,6 @@
 import type { ErrorList } from '../../rostering/error-list';
 import type { DeviceStatus } from '../../../../shared/api/devices';
+import type { CustomCell } from './custom-values';
 import type { ImportField } from './header-aliases';
 
 /** One data row of the file: parsed values, the cells as written, and custom fields. */
@@ -8,7 +9,8 @@ export interface FileRow {
   values: Partial<Record<ImportField, string>>;
   /** The cells as written, for the report. */
   raw: Partial<Record<ImportField, string>>;
-  custom: Record<string, string>;
+  /** "custom:Name" cells, checked against the category's custom fields once the device's model is known. */
+  custom: CustomCell[];
 }
 
 /** The stored columns an import may set, as text (numbers and dates as PostgreSQL prints them). */

@@ -70,6 +70,19 @@ export function parseCategory(v: string): Parsed<string> {
   return hit ? ok(hit) : bad('is not a category: use Chromebook, Laptop, Tablet, Desktop, Hotspot, Charger or Other');
 }
 
+const categoryLabels: Record<string, string> = {
+  chromebook: 'Chromebook',
+  laptop: 'Laptop',
+  tablet: 'Tablet',
+  desktop: 'Desktop',
+  hotspot: 'Hotspot',
+  charger: 'Charger',
+  other: 'Other',
+};
+
+/** A category as people write it (the export's words, which the import reads back). */
+export const categoryLabel = (category: string) => categoryLabels[category] ?? category;
+
 /** The category of a model the file names but the district does not have yet. */
 export function guessCategory(modelName: string): string {
   const words = modelName.toLowerCase();

@@ -1,8 +1,11 @@
 import type { Queryable } from '../../../db/client';
 import type { DeviceStatus } from '../../../../shared/api/devices';
+import type { CustomField } from '../../../../shared/api/device-custom-fields';
+import { listCustomFields } from '../custom-fields';
 import { refusalReason, statusLabel } from '../status-machine';
+import { customValues } from './custom-values';
 import type { ImportField } from './header-aliases';
-import { guessCategory } from './parse-values';
+import { categoryLabel, guessCategory } from './parse-values';
 import { compared, differs, type DeviceColumns, type ExistingDevice, type FileRow, type ReportSink } from './import-types';
 
 /** A field in the file → the column it sets (model and school are resolved to ids first). */
@@ -22,7 +25,9 @@ export interface DistrictContext {
   bySerial: Map<string, ExistingDevice>;
   byTag: Map<string, ExistingDevice>;
   schools: Map<string, string>;
-  models: { id: string; manufacturer: string | null; name: string }[];
+  models: { id: string; manufacturer: string | null; name: string; category: string }[];
+  /** The district's custom field definitions by device category. */
+  customFields: Map<string, CustomField[]>;
 }
 
 /** What the rows are checked against: the district's devices (by serial and tag), schools and models. */
@@ -43,11 +48,13 @@ export async function loadDistrict(tx: Queryable, districtId: string): Promise<D
   const schools = new Map<string, string>();
   for (const s of schoolRows.rows) for (const k of [s.identifier, s.sourced_id]) if (k) schools.set(k.toLowerCase(), s.id);
   for (const s of schoolRows.rows) schools.set(s.name.toLowerCase(), s.id);
-  const models = await tx.query<{ id: string; manufacturer: string | null; name: string }>(
-    'SELECT id, manufacturer, name FROM device_models WHERE district_id = $1',
+  const models = await tx.query<{ id: string; manufacturer: string | null; name: string; category: string }>(
+    'SELECT id, manufacturer, name, category FROM device_models WHERE district_id = $1',
     [districtId],
   );
-  return { bySerial, byTag, schools, models: models.rows };
+  const customFields = new Map<string, CustomField[]>();
+  for (const f of await listCustomFields(tx, districtId)) customFields.set(f.category, [...(customFields.get(f.category) ?? []), f]);
+  return { bySerial, byTag, schools, models: models.rows, customFields };
 }
 
 export interface NewModel {
@@ -132,6 +139,17 @@ export function planRows(rows: FileRow[], ctx: DistrictContext, s: ReportSink): 
         at('status', `cannot move the device from ${statusLabel(existing.status)} to ${statusLabel(status)}: ${why}`);
       }
     }
+    // The device's category decides which custom fields it has: its model's, as the file names it or as stored.
+    const modelOf = (id: string | null | undefined) => (id ? ctx.models.find((m) => m.id === id) : undefined);
+    const category =
+      (newModelKey ? plan.newModels.get(newModelKey)?.category : undefined) ?? modelOf(modelId ?? existing?.model_id)?.category ?? 'other';
+    const custom = customValues(
+      r.custom,
+      ctx.customFields.get(category) ?? [],
+      existing?.custom_fields ?? {},
+      categoryLabel(category),
+      (column, value, message) => s.errors.add({ file: s.file, row: r.row, column, value, message }),
+    );
     if (s.errors.items.length > errorsBefore) continue;
 
     const cols: DeviceColumns = existing
@@ -158,7 +176,7 @@ export function planRows(rows: FileRow[], ctx: DistrictContext, s: ReportSink): 
     cols.status = status;
     if (schoolId) cols.school_id = schoolId;
     if (modelId) cols.model_id = modelId;
-    if (Object.keys(r.custom).length > 0) cols.custom_fields = { ...cols.custom_fields, ...r.custom };
+    if (Object.keys(custom).length > 0) cols.custom_fields = { ...cols.custom_fields, ...custom };
 
     if (!existing) plan.creates.push({ row: r.row, serial, cols, modelKey: newModelKey });
     else if (newModelKey || compared.some((c) => differs(existing[c], cols[c]))) {

@@ -39,13 +39,12 @@ export async function readDeviceRows(input: Readable, s: ReportSink, rows: FileR
           if (errors.any) break reading;
           continue;
         }
-        const r: FileRow = { row, values: {}, raw: {}, custom: {} };
+        const r: FileRow = { row, values: {}, raw: {}, custom: [] };
         columns.forEach((c, i) => {
           const raw = (fields[i] ?? '').trim();
           if (raw === '') return;
           if (c.custom) {
-            if (raw.length > 500) errors.add({ file, row, column: c.header, value: raw, message: 'is longer than 500 characters' });
-            r.custom[c.custom] = raw;
+            r.custom.push({ name: c.custom, header: c.header, raw });
             return;
           }
           if (!c.field) return;
