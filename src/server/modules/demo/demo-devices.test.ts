@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../test/helpers/app';
 import type { z } from 'zod';
+import type { DeviceAudit } from '../../../shared/api/device-audits';
 import type { ScanResult } from '../../../shared/api/device-checkout';
 import type { Hold } from '../../../shared/api/device-holds';
 import type { myDevicesSchema } from '../../../shared/api/device-people';
@@ -124,7 +125,9 @@ describe('the demo district’s devices', () => {
     const detail = await get<DeviceDetail>(it_, `/api/devices/${student.id}`);
     expect(detail.currentAssignment).toMatchObject({ kind: 'assigned', accessories: ['charger'], checkedInAt: null });
     expect(detail.history.at(-1)!.type).toBe('imported');
-    expect(detail.history[0]).toMatchObject({ type: 'checked_out', toStatus: 'assigned', personId: student.assignee!.personId });
+    // Newest first; the demo's audits (today) may have scanned it since.
+    const moves = detail.history.filter((e) => e.type !== 'audit_seen');
+    expect(moves[0]).toMatchObject({ type: 'checked_out', toStatus: 'assigned', personId: student.assignee!.personId });
     expect(detail.purchaseDate).toBeTruthy();
     expect(detail.warrantyEnd! > detail.purchaseDate!).toBe(true);
     // Elementary carts hold devices by label.
@@ -200,6 +203,34 @@ describe('the demo district’s devices', () => {
       accessories: ['charger'],
     });
     expect(out).toMatchObject({ result: 'checked_out', warnings: [] });
+  });
+
+  it('has a physical audit finished today and one in progress, scanned as a technician scans', async () => {
+    const audits = await get<{ items: DeviceAudit[]; total: number }>(it_, '/api/devices/audits');
+    expect(audits.total).toBe(2);
+    const closed = audits.items.find((a) => a.status === 'closed')!;
+    const open = audits.items.find((a) => a.status === 'open')!;
+    expect(closed.schoolName).toBe(demo.audits.closed!.school);
+    expect(closed.counts).toEqual({
+      expected: demo.audits.closed!.expected,
+      seenHere: demo.audits.closed!.expected - 3,
+      seenElsewhere: 2,
+      missing: 3,
+    });
+    expect(closed.closeNote).toMatch(/Three not found/);
+    expect(open).toMatchObject({ overdue: false, counts: { seenHere: demo.audits.open!.scanned, seenElsewhere: 0 } });
+    expect(open.counts.seenHere).toBeGreaterThan(0);
+    expect(open.counts.missing).toBe(open.counts.expected - open.counts.seenHere);
+    // The principal's school is the one being counted, so the principal sees it in progress.
+    const principal = await signIn(t.app, `principal@${domain}`, DEMO_PASSWORD);
+    const theirs = await get<{ items: DeviceAudit[] }>(principal, '/api/devices/audits');
+    expect(theirs.items.map((a) => a.id)).toContain(open.id);
+    // A device found at the wrong school says so in its own history.
+    const [away] = await rows<{ device_id: string }>(
+      `SELECT i.device_id FROM device_audit_items i WHERE i.district_id = $1 AND i.result = 'seen_elsewhere' LIMIT 1`,
+    );
+    const device = await get<DeviceDetail>(it_, `/api/devices/${away!.device_id}`);
+    expect(device.history[0]).toMatchObject({ type: 'audit_seen', details: { schoolName: closed.schoolName, result: 'seen_elsewhere' } });
   });
 
   it('is the same fleet for the same seed, and another for another seed', () => {

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { importFromPath } from '../rostering/import-from-path';
 import { createDemoAccounts, DEMO_PASSWORD, type DemoAccount } from './demo-accounts';
 import { seedDemoDevices, type DemoDevicesResult } from './demo-devices';
+import { seedDemoAudits, type DemoAuditsResult } from './demo-device-audits';
 import { seedDemoRepairs, type DemoRepairsResult } from './demo-device-repairs';
 import { DEMO_DISTRICT, generateDistrict, STAFF_DOMAIN } from './generate-district';
 import { seedDemoSystems, type DemoSystemsResult } from './seed-demo-systems';
@@ -19,6 +20,7 @@ export interface DemoResult {
   systems: DemoSystemsResult;
   devices: DemoDevicesResult;
   repairs: DemoRepairsResult;
+  audits: DemoAuditsResult;
 }
 
 export interface SeedDemoOptions {
@@ -52,7 +54,9 @@ export async function seedDemoDistrict(db: Db, opts: SeedDemoOptions = {}): Prom
     const systems = await seedDemoSystems(db, { districtId: result.districtId, selfUrl: opts.selfUrl, seed: opts.seed });
     const devices = await seedDemoDevices(db, { districtId: result.districtId, seed: opts.seed });
     const repairs = await seedDemoRepairs(db, { districtId: result.districtId, seed: opts.seed });
-    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD, systems, devices, repairs };
+    // Last: its scans are today's, the newest events of the devices they touch.
+    const audits = await seedDemoAudits(db, { districtId: result.districtId, seed: opts.seed });
+    return { districtId: result.districtId, accounts, password: DEMO_PASSWORD, systems, devices, repairs, audits };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
