@@ -99,6 +99,20 @@ describe('accessibility and resilience', () => {
     await page.getByRole('link', { name: 'Brooks, Ben' }).waitFor();
   });
 
+  it('reaches every navigation link on a short screen (a Chromebook’s 768 pixels leave ~600 for the page)', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.setViewportSize({ width: 1366, height: 600 });
+    await signIn(page, product.url, 'admin@test.example.org');
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    const last = nav.getByRole('link').last();
+    await last.scrollIntoViewIfNeeded();
+    const box = (await last.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(600);
+    await last.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/profile');
+    expect(errors).toEqual([]);
+  });
+
   it('shows a retry, not a blank page, when the connection drops, and recovers', async () => {
     const { page } = await openPage(browser);
     await signIn(page, product.url, 'admin@test.example.org');

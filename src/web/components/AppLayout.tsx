@@ -44,7 +44,7 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+      <AppShell.Navbar p="sm" aria-label={t('nav.label')} className={classes.navbar}>
         <NavLinks onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
