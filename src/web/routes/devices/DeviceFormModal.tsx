@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { NumberInput, Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { fetchSchools } from '../../api/people';
 import { FormModal } from '../../components/FormModal';
 import { useWrite } from '../../components/useWrite';
 import { CustomFieldInputs, useCustomFields, type CustomValues } from './CustomFieldInputs';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type Funding = (typeof fundingSources)[number];
 
@@ -111,7 +112,7 @@ export function DeviceFormModal({ device, onClose }: { device: DeviceDetail | nu
           value={v.purchaseDate}
           onChange={(e) => set('purchaseDate', e.currentTarget.value)}
         />
-        <NumberInput label={t('devices.fields.cost')} value={v.cost} onChange={(c) => set('cost', c)} min={0} decimalScale={2} prefix="$" />
+        <MoneyInput label={t('devices.fields.cost')} value={v.cost} onChange={(c) => set('cost', c)} />
         <Select
           label={t('devices.fields.fundingSource')}
           clearable

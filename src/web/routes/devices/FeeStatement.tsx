@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { paymentMethods } from '../../../shared/api/device-repair-fields';
@@ -10,6 +10,7 @@ import { useWrite } from '../../components/useWrite';
 import { useFormat } from '../../i18n/format';
 import { feeLineText } from './fee-line';
 import { useMoney } from './money';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type Method = (typeof paymentMethods)[number];
 
@@ -119,16 +120,13 @@ function FeeDialog({ statement, kind, onClose }: { statement: Statement; kind: '
       submitLabel={t('actions.save')}
       canSubmit={Number(amount) > 0 && (kind === 'payment' || text.trim().length >= 3)}
     >
-      <NumberInput
+      <MoneyInput
         label={t('devices.fees.amount')}
         description={t('devices.fees.owed', { balance: money(statement.balance) })}
         value={amount}
         onChange={setAmount}
         min={0.01}
         max={Number(statement.balance)}
-        decimalScale={2}
-        fixedDecimalScale
-        prefix="$"
         required
         data-autofocus
       />

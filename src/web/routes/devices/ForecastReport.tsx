@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css';
 import { useState } from 'react';
 import { BarChart } from '@mantine/charts';
-import { Alert, Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { deviceKeys, fetchForecast, updateModel, type RefreshForecast } from '../../api/devices';
@@ -14,6 +14,7 @@ import { StatTile } from '../../components/StatTile';
 import { useWrite } from '../../components/useWrite';
 import { useFormat } from '../../i18n/format';
 import { useMoney } from './money';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type ModelRow = RefreshForecast['byModel'][number];
 
@@ -254,16 +255,11 @@ function PriceModal({ model, onClose }: { model: ModelRow; onClose: () => void }
       error={error}
       submitLabel={t('actions.save')}
     >
-      <NumberInput
+      <MoneyInput
         label={t('devices.reports.forecast.price')}
         description={t('devices.reports.forecast.priceHelp')}
         value={price}
         onChange={setPrice}
-        min={0}
-        decimalScale={2}
-        fixedDecimalScale
-        prefix="$"
-        thousandSeparator=","
         data-autofocus
       />
     </FormModal>

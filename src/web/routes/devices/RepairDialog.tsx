@@ -21,6 +21,7 @@ import type { DeviceDetail } from '../../api/devices';
 import { FormModal } from '../../components/FormModal';
 import { useWrite } from '../../components/useWrite';
 import type { z } from 'zod';
+import { MoneyInput } from '../../components/MoneyInput';
 
 type Condition = z.infer<typeof deviceConditionSchema>;
 
@@ -156,7 +157,7 @@ export function RepairDialog({ dialog, onClose }: { dialog: RepairDialogKind; on
             data-autofocus
           />
           <TextInput label={t('devices.repairs.vendorLabel')} value={vendor} onChange={(e) => setVendor(e.currentTarget.value)} />
-          <NumberInput label={t('devices.repairs.labor')} value={labor} onChange={setLabor} min={0} decimalScale={2} prefix="$" />
+          <MoneyInput label={t('devices.repairs.labor')} value={labor} onChange={setLabor} />
           <TextInput label={t('devices.repairs.ticketLabel')} value={ticket} onChange={(e) => setTicket(e.currentTarget.value)} />
         </>
       ) : null}

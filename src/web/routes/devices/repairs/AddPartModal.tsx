@@ -7,6 +7,7 @@ import { deviceKeys, fetchModels } from '../../../api/devices';
 import { FormModal } from '../../../components/FormModal';
 import { toCount, toMoney } from './money-input';
 import { useWrite } from '../../../components/useWrite';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 /** A new part in the catalog: its name, SKU, cost, the model it fits (if only one) and its reorder level. */
 export function AddPartModal({ onClose }: { onClose: () => void }) {
@@ -45,17 +46,7 @@ export function AddPartModal({ onClose }: { onClose: () => void }) {
     >
       <TextInput label={t('repairs.parts.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
       <TextInput label={t('repairs.parts.sku')} value={sku} onChange={(e) => setSku(e.currentTarget.value)} required autoComplete="off" />
-      <NumberInput
-        label={t('repairs.parts.cost')}
-        value={cost}
-        onChange={setCost}
-        min={0}
-        decimalScale={2}
-        fixedDecimalScale
-        prefix="$"
-        thousandSeparator=","
-        required
-      />
+      <MoneyInput label={t('repairs.parts.cost')} value={cost} onChange={setCost} required />
       <Select
         label={t('repairs.parts.model')}
         placeholder={t('repairs.parts.anyModel')}

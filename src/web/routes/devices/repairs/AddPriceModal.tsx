@@ -8,6 +8,7 @@ import { FormModal } from '../../../components/FormModal';
 import { SpanishNameInput } from './SpanishNameInput';
 import { toCount, toMoney } from './money-input';
 import { useWrite } from '../../../components/useWrite';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 /** A new line on the price list: a kind of damage or a part, its amount, and how many are free each school year. */
 export function AddPriceModal({ onClose }: { onClose: () => void }) {
@@ -80,17 +81,7 @@ export function AddPriceModal({ onClose }: { onClose: () => void }) {
           required
         />
       )}
-      <NumberInput
-        label={t('repairs.fees.amount')}
-        value={amount}
-        onChange={setAmount}
-        min={0}
-        decimalScale={2}
-        fixedDecimalScale
-        prefix="$"
-        thousandSeparator=","
-        required
-      />
+      <MoneyInput label={t('repairs.fees.amount')} value={amount} onChange={setAmount} required />
       <NumberInput
         label={t('repairs.fees.freePerYear')}
         description={t('repairs.fees.freePerYearHelp')}

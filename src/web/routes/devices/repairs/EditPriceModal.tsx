@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal';
 import { SpanishNameInput } from './SpanishNameInput';
 import { toCount, toMoney } from './money-input';
 import { useWrite } from '../../../components/useWrite';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 /** Changes a price's name, amount, free occurrences or whether it is still charged; charges already made keep their amount. */
 export function EditPriceModal({ price, onClose }: { price: FeePrice; onClose: () => void }) {
@@ -43,18 +44,7 @@ export function EditPriceModal({ price, onClose }: { price: FeePrice; onClose: (
     >
       <TextInput label={t('repairs.fees.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
       <SpanishNameInput value={nameEs} onChange={setNameEs} />
-      <NumberInput
-        label={t('repairs.fees.amount')}
-        value={amount}
-        onChange={setAmount}
-        min={0}
-        decimalScale={2}
-        fixedDecimalScale
-        prefix="$"
-        thousandSeparator=","
-        required
-        data-autofocus
-      />
+      <MoneyInput label={t('repairs.fees.amount')} value={amount} onChange={setAmount} required data-autofocus />
       <NumberInput
         label={t('repairs.fees.freePerYear')}
         description={t('repairs.fees.freePerYearHelp')}

@@ -1,79 +1,61 @@
-import { Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Table, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchReorder, repairKeys } from '../../../api/device-repairs';
-import { Loading } from '../../../components/Loading';
-import { QueryError } from '../../../components/QueryError';
 import { useFormat } from '../../../i18n/format';
 import { ToneBadge } from '../DeviceStatusBadge';
+import { AttentionPanel } from './AttentionPanel';
 
 /** Sites at or below a part's reorder level, framed in orange while there is anything to order. */
 export function ReorderList() {
   const { t } = useTranslation();
   const { number } = useFormat();
   const reorder = useQuery({ queryKey: repairKeys.reorder, queryFn: fetchReorder });
-  const items = reorder.data?.items ?? [];
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="section"
-      aria-labelledby="parts-reorder"
-      style={items.length > 0 ? { borderColor: 'var(--mantine-color-orange-6)', borderLeftWidth: 6 } : undefined}
+    <AttentionPanel
+      id="parts-reorder"
+      title={t('repairs.parts.reorderTitle')}
+      help={t('repairs.parts.reorderHelp')}
+      empty={t('repairs.parts.noReorder')}
+      accent="var(--mantine-color-orange-6)"
+      query={reorder}
     >
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4" id="parts-reorder">
-            {t('repairs.parts.reorderTitle')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('repairs.parts.reorderHelp')}
-          </Text>
-        </div>
-        {reorder.isPending ? (
-          <Loading />
-        ) : reorder.isError ? (
-          <QueryError error={reorder.error} onRetry={reorder.refetch} />
-        ) : items.length === 0 ? (
-          <Text>{t('repairs.parts.noReorder')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table verticalSpacing="sm" data-testid="parts-reorder">
-              <VisuallyHidden component="caption">{t('repairs.parts.reorderCaption')}</VisuallyHidden>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('repairs.parts.name')}</Table.Th>
-                  <Table.Th scope="col">{t('repairs.parts.sku')}</Table.Th>
-                  <Table.Th scope="col">{t('repairs.parts.site')}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('repairs.parts.onShelf')}
+      {(items) => (
+        <Table.ScrollContainer minWidth={600}>
+          <Table verticalSpacing="sm" data-testid="parts-reorder">
+            <VisuallyHidden component="caption">{t('repairs.parts.reorderCaption')}</VisuallyHidden>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('repairs.parts.name')}</Table.Th>
+                <Table.Th scope="col">{t('repairs.parts.sku')}</Table.Th>
+                <Table.Th scope="col">{t('repairs.parts.site')}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('repairs.parts.onShelf')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('repairs.parts.reorderLevel')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((r) => (
+                <Table.Tr key={`${r.partId}:${r.schoolId ?? 'depot'}`}>
+                  <Table.Th scope="row">
+                    {r.name}{' '}
+                    <ToneBadge tone="warn" ml={4}>
+                      {t('repairs.parts.reorderBadge')}
+                    </ToneBadge>
                   </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t('repairs.parts.reorderLevel')}
-                  </Table.Th>
+                  <Table.Td ff="monospace">{r.sku}</Table.Td>
+                  <Table.Td>{r.schoolName ?? t('repairs.parts.depot')}</Table.Td>
+                  <Table.Td ta="right">{number(r.quantity)}</Table.Td>
+                  <Table.Td ta="right">{number(r.reorderLevel)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((r) => (
-                  <Table.Tr key={`${r.partId}:${r.schoolId ?? 'depot'}`}>
-                    <Table.Th scope="row">
-                      {r.name}{' '}
-                      <ToneBadge tone="warn" ml={4}>
-                        {t('repairs.parts.reorderBadge')}
-                      </ToneBadge>
-                    </Table.Th>
-                    <Table.Td ff="monospace">{r.sku}</Table.Td>
-                    <Table.Td>{r.schoolName ?? t('repairs.parts.depot')}</Table.Td>
-                    <Table.Td ta="right">{number(r.quantity)}</Table.Td>
-                    <Table.Td ta="right">{number(r.reorderLevel)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
-    </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </AttentionPanel>
   );
 }
