@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SystemSpecInput, type SystemStatus } from '../../shared/api/systems';
 import {
   boardSystemSchema,
   importResultSchema,
@@ -10,9 +11,7 @@ import {
   type StatusGroup,
   type StatusSummary,
   type SystemDetail,
-  type SystemSpecInput,
-  type SystemStatus,
-} from '../../shared/api/systems';
+} from '../../shared/api/system-views';
 import { http, upload } from './http';
 
 export type { BoardSystem, ImportResult, StatusGroup, StatusSummary, SystemDetail, SystemSpecInput, SystemStatus };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../test/helpers/app';
 import type { ReadinessBoard, ReadinessYear } from '../../../shared/api/readiness';
 import type { StatusPage } from '../../../shared/api/status-page';
-import type { SystemView } from '../../../shared/api/systems';
+import type { SystemView } from '../../../shared/api/system-views';
 import { DEMO_PASSWORD } from './demo-accounts';
 import { comingSchoolYear } from './demo-readiness';
 import { seedDemoDistrict, type DemoResult } from './seed-demo';

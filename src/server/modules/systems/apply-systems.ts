@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client';
 import { AppError } from '../../platform/errors';
-import type { ImportResult, SystemSpec } from '../../../shared/api/systems';
+import type { SystemSpec } from '../../../shared/api/systems';
+import type { ImportResult } from '../../../shared/api/system-views';
 import { loadCatalog, toSpec, type Catalog } from './catalog.repository';
 import { findCycle } from './dependency-graph';
 import { writeSystem } from './write-system';

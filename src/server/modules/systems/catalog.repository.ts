@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/client';
-import type { CheckSpec, SystemDetail, SystemOwner, SystemSpec, SystemView } from '../../../shared/api/systems';
+import type { CheckSpec, SystemSpec } from '../../../shared/api/systems';
+import type { SystemDetail, SystemOwner, SystemView } from '../../../shared/api/system-views';
 import { uptimeWindows } from './status/uptime-windows';
 
 interface SystemRow {

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  importResultSchema,
-  slugSchema,
-  systemDetailSchema,
-  systemSpecSchema,
-  systemUpdateSchema,
-  systemViewSchema,
-} from '../../../shared/api/systems';
+import { slugSchema, systemSpecSchema } from '../../../shared/api/systems';
+import { importResultSchema, systemDetailSchema, systemUpdateSchema, systemViewSchema } from '../../../shared/api/system-views';
 import { errorBodySchema } from '../../../shared/errors';
 import { AppError, notFound } from '../../platform/errors';
 import { requestContext, requireActor } from '../../platform/http/auth.plugin';

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../db/client';
-import type { ChannelSpec, ImportResult } from '../../../shared/api/systems';
+import type { ChannelSpec } from '../../../shared/api/systems';
+import type { ImportResult } from '../../../shared/api/system-views';
 import { applySystems } from './apply-systems';
 import { loadCatalog, toSpec } from './catalog.repository';
 import { auditChange, canonical, SpecError, type Author } from './spec-support';

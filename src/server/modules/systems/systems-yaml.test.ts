@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../../shared/api/systems';
+import type { ImportResult } from '../../../shared/api/system-views';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../test/helpers/app';
 import { runCli } from '../../../../test/helpers/cli';
 import { createTestDb, testEngine, type TestDb } from '../../../../test/helpers/db';

@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { statusGroups, type StatusGroup, type StatusSummary as Summary } from '../../../shared/api/systems';
+import { statusGroups, type StatusGroup, type StatusSummary as Summary } from '../../../shared/api/system-views';
 import { useFormat } from '../../i18n/format';
 import { colourVar, groupColour, groupIcon, StatusIcon } from './status-style';
 

@@ -1,13 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import {
-  statusGroupSchema,
-  statusGroups,
-  statusGroup,
-  systemCategorySchema,
-  type BoardSystem,
-  type StatusGroup,
-} from '../../../shared/api/systems';
+import { systemCategorySchema } from '../../../shared/api/systems';
+import { statusGroupSchema, statusGroups, statusGroup, type BoardSystem, type StatusGroup } from '../../../shared/api/system-views';
 import { useQueryUpdate } from '../../components/useQueryUpdate';
 
 export const PAGE_SIZE = 50;

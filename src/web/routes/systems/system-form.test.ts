@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { systemSpecSchema, type SystemDetail } from '../../../shared/api/systems';
+import { systemSpecSchema } from '../../../shared/api/systems';
+import { type SystemDetail } from '../../../shared/api/system-views';
 import { cyclePath, initialValues, toBody } from './system-form';
 
 // What the API answers for a system, with its checks stored in their normalised form (milliseconds).

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Client, type TestApp } from '../../../../../test/helpers/app';
-import type { BoardSystem, SystemDetail } from '../../../../shared/api/systems';
+import type { BoardSystem, SystemDetail } from '../../../../shared/api/system-views';
 import { uptimeWindows } from './uptime-windows';
 
 let t: TestApp;

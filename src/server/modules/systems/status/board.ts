@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/client';
-import type { BoardSystem, CheckState, SystemSpec } from '../../../../shared/api/systems';
+import type { CheckState, SystemSpec } from '../../../../shared/api/systems';
+import type { BoardSystem } from '../../../../shared/api/system-views';
 import { deriveHealth } from './blast-radius';
 import { loadMaintenanceWindows, systemsInMaintenance } from './maintenance';
 import { uptimeWindows } from './uptime-windows';

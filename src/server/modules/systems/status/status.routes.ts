@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { boardSystemSchema, statusSummarySchema, summarizeStatuses } from '../../../../shared/api/systems';
+import { boardSystemSchema, statusSummarySchema, summarizeStatuses } from '../../../../shared/api/system-views';
 import { errorBodySchema } from '../../../../shared/errors';
 import { requireActor } from '../../../platform/http/auth.plugin';
 import { readBoard } from './board';

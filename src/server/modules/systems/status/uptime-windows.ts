@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { UptimeView } from '../../../../shared/api/systems';
+import type { UptimeView } from '../../../../shared/api/system-views';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
