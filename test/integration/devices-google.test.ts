@@ -66,8 +66,9 @@ async function count(table: string) {
   return rows[0]!.n;
 }
 
-// A cut-off that lies between the fixture's sync times whatever day the test runs: 2024-05-01 is stale, January 2025 is not.
-const staleDays = Math.ceil((Date.now() - Date.UTC(2024, 8, 1)) / 86_400_000);
+// Counted from the export's newest sync (2025-01-10 in chromeosdevices.json), whatever day the test
+// runs: 2024-05-01 is stale, January 2025 is not.
+const staleDays = 30;
 
 describe('Google Admin import of Chrome devices', () => {
   it('reads the Directory API list pages: creates, updates Google fields, flags stale devices and conflicts', async () => {
@@ -130,12 +131,19 @@ describe('Google Admin import of Chrome devices', () => {
     expect(rows.at(-1)!.details).toMatchObject({ file: 'google.json', created: 1, updated: 2, unchanged: 0, conflicts: 2 });
   });
 
-  it('changes nothing when the same file comes again, and flags by the default 30 days', async () => {
+  it('changes nothing when the same file comes again, and says how old the export looks', async () => {
     const events = await count('device_events');
     const before = await devices();
     const report = (await upload(as.it!, fixture('chromeosdevices.json'), 'application/json')).json<GoogleDeviceImportReport>();
     expect(report.counts).toEqual({ devices: { created: 0, updated: 0, unchanged: 3 }, models: { created: 0 } });
-    expect(report.flags.stale.map((s) => s.serial)).toEqual(['GGL-SN-001', 'GGL-SN-002', 'GGL-SN-003']);
+    // The default 30 days, before the export's newest sync: not before today, which would call every device of an old file stale.
+    expect(report.flags.stale.map((s) => s.serial)).toEqual(['GGL-SN-002']);
+    const days = Math.floor((Date.now() - Date.parse('2025-01-10T15:04:05.123Z')) / 86_400_000);
+    expect(report.warnings).toContainEqual(
+      expect.stringContaining(
+        ` is ${days} days old (2025-01-10): the export was probably taken then, so devices are called stale against that day. Download a fresh export for today's picture.`,
+      ),
+    );
     expect(await count('device_events')).toBe(events);
     expect(await devices()).toEqual(before);
   });
@@ -242,7 +250,8 @@ describe('npx districtops import google-devices', () => {
       status: 'ok',
       file: 'cli-devices.json',
       counts: { devices: { created: 2, updated: 0, unchanged: 0 }, models: { created: 1 } },
-      flags: { stale: [{ serial: 'CLI-GGL-1', assetTag: 'CLI-G1', lastSync: '2024-01-02T03:04:05.000Z' }], conflicts: [] },
+      // Its one sync is the export's newest: nothing was stale when it was taken.
+      flags: { stale: [], conflicts: [] },
       errors: [],
     });
 

@@ -26,7 +26,7 @@ export type DeviceImportReport = z.infer<typeof deviceImportReportSchema>;
 // ---- Google Admin import (Chrome devices) ----
 
 export const googleImportLimits = {
-  /** A device that has not synced for this many days is flagged as stale, unless the caller says otherwise. */
+  /** A device that had not synced for this many days when the export was taken (its newest sync) is flagged as stale, unless the caller says otherwise. */
   staleDaysDefault: 30,
   staleDaysMax: 3650,
 } as const;

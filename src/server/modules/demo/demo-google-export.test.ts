@@ -81,5 +81,23 @@ describe('the demo’s Google Admin data and the example export', () => {
     expect(report.flags.stale.every((s) => Date.parse(s.lastSync) < EXAMPLE_NOW - 60 * 86_400_000)).toBe(true);
     expect(report.flags.conflicts).toHaveLength(2);
     expect(report.flags.conflicts.every((c) => c.kind === 'annotated_user')).toBe(true);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('flags the same devices stale when tried months later, and says how old the file is', async () => {
+    const content = fs.readFileSync(path.resolve(import.meta.dirname, '../../../..', EXAMPLE_FILE));
+    const at = (now: number) =>
+      importGoogleDevices({
+        db: t.db,
+        author: cliAuthor(districtId, 'it@lakeside.example.org'),
+        fileName: 'google-devices.csv',
+        content,
+        now: new Date(now),
+      });
+    const fresh = await at(EXAMPLE_NOW + 60 * 60_000);
+    const later = await at(EXAMPLE_NOW + 120 * 86_400_000);
+    expect(later.flags.stale).toEqual(fresh.flags.stale);
+    expect(later.warnings).toHaveLength(1);
+    expect(later.warnings[0]).toMatch(/^The newest sync in google-devices.csv is 1(19|20) days old \(2026-12-0\d\)/);
   });
 });

@@ -41,7 +41,10 @@ export function registerGoogleDevicesCommand(importCommand: Command, config: () 
         'flags devices not synced recently and annotated users who are not the assigned person; if any row is refused, nothing changes',
     )
     .option('--district <district>', 'district id, sourcedId or name, when there are several')
-    .option('--stale-days <days>', `flag devices not synced for this many days (default ${googleImportLimits.staleDaysDefault})`)
+    .option(
+      '--stale-days <days>',
+      `flag devices not synced for this many days before the file's newest sync, when it was taken (default ${googleImportLimits.staleDaysDefault})`,
+    )
     .option('--json', 'print the report as one JSON object {status, counts, flags, errors}; the exit code is 1 when refused')
     .action(async (file: string, opts: { district?: string; staleDays?: string; json?: boolean }) => {
       const source = path.resolve(file);

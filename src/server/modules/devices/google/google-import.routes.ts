@@ -30,7 +30,7 @@ export const googleDeviceImportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['devices'],
         summary:
           'Reconcile devices with Google Admin (the body: Directory API chromeosdevices JSON, or the Admin console CSV export); ' +
-          'matched by serial; flags devices not synced for staleDays and conflicts; a file with any error changes nothing',
+          'matched by serial; flags devices not synced for staleDays before the file’s newest sync (when it was taken) and conflicts; a file with any error changes nothing',
         consumes: ['application/json', ...csvTypes],
         querystring: googleDeviceImportQuerySchema,
         response: { 200: googleDeviceImportReportSchema, ...errors },

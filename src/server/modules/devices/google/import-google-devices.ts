@@ -55,7 +55,15 @@ export async function importGoogleDevices(o: ImportGoogleDevicesOptions): Promis
   if (rows.length === 0) warnings.push(`${file} lists no Chrome devices`);
 
   const staleDays = o.staleDays ?? googleImportLimits.staleDaysDefault;
-  const staleBefore = new Date((o.now ?? new Date()).getTime() - staleDays * 86_400_000);
+  const now = (o.now ?? new Date()).getTime();
+  const taken = exportMoment(rows, now);
+  if (now - taken > OLD_EXPORT_MS) {
+    const days = Math.floor((now - taken) / DAY);
+    warnings.push(
+      `The newest sync in ${file} is ${days} days old (${new Date(taken).toISOString().slice(0, 10)}): the export was probably taken then, so devices are called stale against that day. Download a fresh export for today's picture.`,
+    );
+  }
+  const staleBefore = new Date(taken - staleDays * DAY);
   return db.transaction(async (tx) => {
     const plan = planGoogleRows(rows, await loadGoogleContext(tx, author.districtId), { staleBefore });
     const counts = emptyCounts();
@@ -75,6 +83,25 @@ export async function importGoogleDevices(o: ImportGoogleDevicesOptions): Promis
     });
     return report(plan, counts);
   });
+}
+
+const DAY = 86_400_000;
+/** An export's newest sync older than this (a weekend and a day) is worth a word in the report. */
+const OLD_EXPORT_MS = 3 * DAY;
+
+/**
+ * When the export was taken, as near as the file tells: Google's files carry no date of their
+ * own, but in a fleet's export someone's device synced shortly before, so the newest sync is the
+ * export's moment (never later than now). Staleness counts from it, so a file imported days
+ * after it was downloaded (or the example in docs/) flags what was stale when it was taken.
+ */
+export function exportMoment(rows: readonly GoogleRow[], now: number): number {
+  let newest = -Infinity;
+  for (const r of rows) {
+    const at = r.values.lastSync ? Date.parse(r.values.lastSync) : NaN;
+    if (at > newest) newest = at;
+  }
+  return Number.isFinite(newest) ? Math.min(newest, now) : now;
 }
 
 const emptyCounts = (): GoogleDeviceImportReport['counts'] => ({
