@@ -22,8 +22,8 @@ interface SchoolDevices {
 /**
  * Gives the demo two physical audits, so the audits page, an audit's report and a device's history
  * show them. Scheduled and closed by the functions the API calls; the scans are written as
- * `scanAudit` records them (an audit item and an `audit_seen` event each), in two set-based
- * statements, at a technician's pace this morning (a thousand scans one by one took ~9 s of the
+ * `scanAudit` records them (an audit item and an `audit_seen` event each), in one set-based
+ * statement, at a technician's pace this morning (a thousand scans one by one took ~9 s of the
  * 5,000-student demo's first start), so each is the newest event in its device's history:
  * - finished: the district's smallest school, every device scanned but three not found, and two
  *   devices of another school found on its shelves;
@@ -66,23 +66,21 @@ export async function seedDemoAudits(db: Db, o: { districtId: string; seed?: num
     await db.transaction(async (tx) => {
       const start = new Date(now - 30 * 60_000 - tags.length * 6_000).toISOString();
       await tx.query("UPDATE device_audits SET created_at = $2::timestamptz - interval '15 minutes' WHERE id = $1", [id, start]);
-      const scans = `
-        SELECT d.id AS device_id, d.school_id, d.status, u.tag, $3::timestamptz + (u.ord * interval '6 seconds') AS at,
-               CASE WHEN d.school_id = a.school_id THEN 'seen_here' ELSE 'seen_elsewhere' END AS result, s.name AS school_name
-          FROM unnest($2::text[]) WITH ORDINALITY AS u(tag, ord)
-          JOIN devices d ON d.district_id = $1 AND coalesce(d.asset_tag, d.serial) = u.tag
-          JOIN device_audits a ON a.id = $4 JOIN schools s ON s.id = a.school_id`;
-      const args = [o.districtId, tags, start, id];
+      // One statement: each scan's audit item and its device's `audit_seen` event.
       await tx.query(
-        `INSERT INTO device_audit_items (district_id, audit_id, device_id, result, scanned_as, device_school_id, device_status, seen_at, seen_by)
-         SELECT $1, $4, x.device_id, x.result, x.tag, x.school_id, x.status, x.at, $5 FROM (${scans}) x`,
-        [...args, author.label],
-      );
-      await tx.query(
-        `INSERT INTO device_events (district_id, device_id, at, actor_account_id, actor_label, type, details)
+        `WITH x AS (
+           SELECT d.id AS device_id, d.school_id, d.status, u.tag, $3::timestamptz + (u.ord * interval '6 seconds') AS at,
+                  CASE WHEN d.school_id = a.school_id THEN 'seen_here' ELSE 'seen_elsewhere' END AS result, s.name AS school_name
+             FROM unnest($2::text[]) WITH ORDINALITY AS u(tag, ord)
+             JOIN devices d ON d.district_id = $1 AND coalesce(d.asset_tag, d.serial) = u.tag
+             JOIN device_audits a ON a.id = $4 JOIN schools s ON s.id = a.school_id),
+         items AS (
+           INSERT INTO device_audit_items (district_id, audit_id, device_id, result, scanned_as, device_school_id, device_status, seen_at, seen_by)
+           SELECT $1, $4, x.device_id, x.result, x.tag, x.school_id, x.status, x.at, $6 FROM x)
+         INSERT INTO device_events (district_id, device_id, at, actor_account_id, actor_label, type, details)
          SELECT $1, x.device_id, x.at, $5, $6, 'audit_seen', json_build_object('auditId', $4::text, 'schoolName', x.school_name, 'result', x.result)
-           FROM (${scans}) x ORDER BY x.at`,
-        [...args, author.accountId, author.label],
+           FROM x ORDER BY x.at`,
+        [o.districtId, tags, start, id, author.accountId, author.label],
       );
     });
   };

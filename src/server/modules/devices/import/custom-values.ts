@@ -52,8 +52,9 @@ export function customValues(
   const out: Record<string, unknown> = {};
   if (defs.length === 0) {
     for (const c of cells) {
-      if (c.raw.length > 500) problem(c.header, c.raw, 'is longer than 500 characters');
-      else out[c.name] = c.raw;
+      const parsed = parseCustomCell('text', c.raw);
+      if (parsed.ok) out[c.name] = parsed.value;
+      else problem(c.header, c.raw, parsed.message);
     }
     return out;
   }

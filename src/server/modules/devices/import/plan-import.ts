@@ -53,7 +53,11 @@ export async function loadDistrict(tx: Queryable, districtId: string): Promise<D
     [districtId],
   );
   const customFields = new Map<string, CustomField[]>();
-  for (const f of await listCustomFields(tx, districtId)) customFields.set(f.category, [...(customFields.get(f.category) ?? []), f]);
+  for (const f of await listCustomFields(tx, districtId)) {
+    const list = customFields.get(f.category);
+    if (list) list.push(f);
+    else customFields.set(f.category, [f]);
+  }
   return { bySerial, byTag, schools, models: models.rows, customFields };
 }
 
