@@ -7,7 +7,8 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 /** What the bundle is built from; its own build settings (this file) count too. */
-const sources = ['src/server', 'src/shared', 'scripts/server-build.js'];
+// src/web/i18n: the server draws some pages in the app's own words (platform/http/web-strings.ts).
+const sources = ['src/server', 'src/shared', 'src/web/i18n', 'scripts/server-build.js'];
 export const outDir = 'dist/server';
 export const entry = 'dist/server/entry.js';
 

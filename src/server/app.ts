@@ -20,6 +20,7 @@ import { adminRoutes } from './modules/admin/admin.routes';
 import { rosteringRoutes } from './modules/rostering/rostering.routes';
 import { systemsPlugin } from './modules/systems/systems.plugin';
 import { devicesPlugin } from './modules/devices/devices.plugin';
+import { boardFirstPaint } from './modules/systems/status/board-first-paint';
 import { fromRoot } from './paths';
 
 export interface BuildAppOptions {
@@ -70,6 +71,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(systemsPlugin);
   await app.register(devicesPlugin);
 
-  await app.register(webPlugin, { root: opts.webRoot ?? fromRoot('dist/web') });
+  await app.register(webPlugin, { root: opts.webRoot ?? fromRoot('dist/web'), firstPaints: { '/systems': boardFirstPaint(opts.db) } });
   return app;
 }

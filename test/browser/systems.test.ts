@@ -62,6 +62,10 @@ afterAll(async () => {
   await new Promise<void>((resolve) => target?.close(() => resolve()));
 });
 
+/** Waits for the app's own page: the one the server drew first (if any) gone, the app's root shown. */
+const appShown = (page: Page) =>
+  page.waitForFunction(() => !document.getElementById('first-paint') && !document.getElementById('root')?.hidden);
+
 const row = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
 
 describe('systems catalog and status', () => {
@@ -218,6 +222,55 @@ describe('systems catalog and status', () => {
     await row(page, 'Campus Wi-Fi').getByText('Unknown').waitFor();
   });
 
+  it('draws the board into the page itself: readable and usable before the app has loaded, which then takes its place where it stands', async () => {
+    const { cookie } = await apiSignIn(product.app, 'admin@test.example.org');
+    const session = { name: 'dops_session', value: cookie.slice('dops_session='.length), url: product.url };
+
+    // The page as the server sends it, with none of the app's code (a slow connection, a blocked script).
+    const bare = await openPage(browser);
+    await bare.context.addCookies([session]);
+    await bare.context.route(/\/assets\/.*\.js$/, (r) => r.abort());
+    await bare.page.goto(`${product.url}/systems`);
+    await row(bare.page, 'Single sign-on').getByText('Major outage').waitFor();
+    await row(bare.page, 'Learning management system').getByText('Impacted by').waitFor();
+    await bare.page
+      .getByRole('region', { name: 'Systems by status' })
+      .getByRole('link', { name: /^1\s*Down/ })
+      .waitFor();
+    const drawn = await row(bare.page, 'Single sign-on').getByRole('link', { name: 'Single sign-on' }).boundingBox();
+    await expectAccessible(bare.page, 'systems-board-first-paint');
+    // Its search is a form, and a status count a link: both give the board the app would show for that URL.
+    await bare.page.getByRole('searchbox', { name: 'Search systems' }).fill('gradebook');
+    await bare.page.keyboard.press('Enter');
+    await bare.page.waitForURL((u) => u.searchParams.get('q') === 'gradebook');
+    await expect.poll(() => bare.page.getByRole('rowheader').count()).toBe(1);
+    await row(bare.page, 'Gradebook sync').getByText('Impacted by').waitFor();
+    await bare.page.goto(`${product.url}/systems`);
+    await bare.page
+      .getByRole('region', { name: 'Systems by status' })
+      .getByRole('link', { name: /^2\s*Impacted/ })
+      .click();
+    await bare.page.waitForURL((u) => u.searchParams.get('status') === 'impacted');
+    await expect.poll(() => bare.page.getByRole('rowheader').count()).toBe(2);
+    expect(bare.errors).toEqual([]);
+    await bare.context.close();
+
+    // With the app: its board replaces the server's, the first row where it was drawn, and works.
+    const { context, page, errors } = await openPage(browser);
+    await context.addCookies([session]);
+    await page.goto(`${product.url}/systems`);
+    await appShown(page);
+    const summary = page.getByRole('region', { name: 'Systems by status' });
+    await summary.getByRole('button', { name: /^1\s*Down/ }).waitFor();
+    const shown = await row(page, 'Single sign-on').getByRole('link', { name: 'Single sign-on' }).boundingBox();
+    expect(Math.abs(shown!.y - drawn!.y), `first row drawn at ${drawn!.y}, shown at ${shown!.y}`).toBeLessThanOrEqual(3);
+    expect(Math.abs(shown!.x - drawn!.x)).toBeLessThanOrEqual(4);
+    await summary.getByRole('button', { name: /^1\s*Down/ }).click();
+    await expect.poll(() => page.getByRole('rowheader').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('signs in someone whose session had ended and takes them to the board, not back to signing in', async () => {
     // The board's data was asked for early with the old session (and refused): signing in must not reuse that answer.
     const { context, page, errors } = await openPage(browser);
@@ -241,13 +294,14 @@ describe('systems catalog and status', () => {
       expect(await board.page.getByRole('button', { name: action }).count()).toBe(0);
       expect(await board.page.getByRole('link', { name: action }).count()).toBe(0);
     }
-    // Opened directly, the page's answer names the board's data (Link: preload), and the app uses
-    // that one request rather than asking again.
+    // Opened directly, the server draws the board into the page; the app then asks for its data
+    // once (the router starts it with the page's code, and the board takes that answer).
     const asked: string[] = [];
     board.page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/api/status') asked.push(r.url());
     });
     await board.page.goto(`${product.url}/systems`);
+    await appShown(board.page);
     await row(board.page, 'Learning management system').getByText('Impacted by').waitFor();
     expect(asked).toHaveLength(1);
     await board.page.getByRole('link', { name: 'Learning management system' }).click();

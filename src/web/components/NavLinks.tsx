@@ -2,7 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/me';
-import { navFor } from './nav-items';
+import { navFor } from '../../shared/nav-items';
 
 function matches(path: string, to: string) {
   return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
@@ -12,7 +12,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
   const { pathname } = useLocation();
-  const groups = navFor(me);
+  const groups = navFor(me.permissions);
   // The most specific item is the current page: /devices/scan is the scan station, not the inventory.
   const current = groups
     .flatMap((g) => g.items)

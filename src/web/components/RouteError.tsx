@@ -1,12 +1,14 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useFirstPaintDone } from '../app/first-paint';
 
 /** A page that failed to load or render (often: its code could not be fetched because the connection dropped). */
 export function RouteError() {
   const { t } = useTranslation();
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  useFirstPaintDone(true);
   if (!notFound) console.error(error);
   return (
     <Center mih="60vh" p="lg">

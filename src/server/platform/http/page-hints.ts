@@ -4,6 +4,8 @@ export interface HintRequest {
   path: string;
   /** Whether the request carries a session cookie: only then are a signed-in page's reads worth starting. */
   signedIn: boolean;
+  /** The server drew the page into its HTML (first-paint.ts): its own reads wait for the app. */
+  painted?: boolean;
 }
 
 const fetchHint = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin`;
@@ -21,5 +23,5 @@ const fetchHint = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin
  */
 export function pageHints(req: HintRequest): string | undefined {
   if (!req.signedIn || publicPagePaths.includes(req.path)) return undefined;
-  return ['/api/me', ...pageReads(req.path)].map(fetchHint).join(', ');
+  return ['/api/me', ...(req.painted ? [] : pageReads(req.path))].map(fetchHint).join(', ');
 }

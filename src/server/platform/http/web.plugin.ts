@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
+import { actorForSessionCookie } from '../auth/sessions.service';
 import { SESSION_COOKIE } from './auth.plugin';
+import { withFirstPaint, type FirstPaint } from './first-paint';
 import { pageHints } from './page-hints';
 
 /**
@@ -23,14 +27,22 @@ const documentOnlyHeaders = [
   'x-xss-protection',
 ];
 
+interface WebOptions {
+  root: string;
+  /** Pages the server draws into their HTML for a signed-in visitor, by exact path (platform/http/first-paint.ts). */
+  firstPaints?: Record<string, FirstPaint>;
+}
+
 /**
  * Serves the built web app (dist/web) with a fallback to index.html for client-side routes.
  * Unknown /api paths answer with the JSON 404, never the app's HTML.
  */
-export const webPlugin = fp<{ root: string }>(
+export const webPlugin = fp<WebOptions>(
   async (app, opts) => {
     const index = path.join(opts.root, 'index.html');
     const hasWeb = fs.existsSync(index);
+    // Read once: the build does not change under a running server (a new build means a restart).
+    const indexHtml = hasWeb ? fs.readFileSync(index, 'utf8') : '';
     if (hasWeb) {
       await app.register(fastifyStatic, {
         root: opts.root,
@@ -56,6 +68,42 @@ export const webPlugin = fp<{ root: string }>(
         },
       });
     }
+    /** The app's page at `pathname`: its HTML, with the API reads it starts with named for preloading. */
+    const servePage = (req: FastifyRequest, reply: FastifyReply, pathname: string) => {
+      const link = pageHints({ path: pathname, signedIn: Boolean(req.cookies[SESSION_COOKIE]) });
+      if (link) reply.header('link', link);
+      return reply.sendFile('index.html'); // no-cache: setHeaders above
+    };
+
+    // Pages the server draws first are routes of their own, so the HTML is compressed like any answer.
+    for (const [pathname, paint] of Object.entries(hasWeb ? (opts.firstPaints ?? {}) : {})) {
+      app.get(pathname, async (req, reply) => {
+        const session = req.cookies[SESSION_COOKIE];
+        try {
+          // The visitor's own view of district data: checked as the API checks it, never cached.
+          const actor = session ? await actorForSessionCookie(app.db, session) : undefined;
+          const page = actor ? paint(req, actor) : undefined;
+          if (page) {
+            const body = await page.draw();
+            // Only who is signed in is worth preloading: the page's own read (the board's 300 KB)
+            // would take the server's and the browser's time while the page paints; the app asks
+            // for it once its code runs, and shows its page in place of this one when it comes.
+            reply.header('link', pageHints({ path: pathname, signedIn: true, painted: true }));
+            reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').header('vary', 'accept-encoding');
+            const html = withFirstPaint(indexHtml, page, body, pathname);
+            if (!/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return reply.send(html);
+            // Compressed here and sent in one write: through the compress plugin's stream, the page's
+            // end waited behind the requests its own head had just set off.
+            return reply.header('content-encoding', 'gzip').send(gzipSync(html, { level: 4 }));
+          }
+        } catch (err) {
+          // A first paint is never worth an error page: the app draws the page itself (and says what failed).
+          req.log.warn({ err }, 'first paint failed');
+        }
+        return servePage(req, reply, pathname);
+      });
+    }
+
     app.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.url === '/api' || !hasWeb || req.method !== 'GET') {
         throw new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
@@ -63,9 +111,7 @@ export const webPlugin = fp<{ root: string }>(
       const pathname = req.url.split('?')[0]!;
       const asset = /\.[a-z0-9]+$/i.test(pathname);
       if (asset) throw new AppError('not_found', 'File not found');
-      const link = pageHints({ path: pathname, signedIn: Boolean(req.cookies[SESSION_COOKIE]) });
-      if (link) reply.header('link', link);
-      return reply.sendFile('index.html'); // no-cache: setHeaders above
+      return servePage(req, reply, pathname);
     });
   },
   { name: 'web', dependencies: ['errors'] },

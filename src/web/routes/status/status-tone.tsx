@@ -1,5 +1,6 @@
 import type { ReactNode, SVGProps } from 'react';
 import type { SystemStatus } from '../../../shared/api/systems';
+import { statusColours } from '../../../shared/status-icons';
 
 export const isProblem = (s: SystemStatus) => s === 'degraded' || s === 'partial_outage' || s === 'major_outage';
 
@@ -42,11 +43,4 @@ export function StatusGlyph({ status, size = 16 }: { status: SystemStatus; size?
 }
 
 /** The Mantine colour of each status (the words and the shape carry the meaning too). */
-export const toneColor: Record<SystemStatus, string> = {
-  operational: 'green',
-  degraded: 'yellow',
-  partial_outage: 'orange',
-  major_outage: 'red',
-  maintenance: 'blue',
-  unknown: 'gray',
-};
+export const toneColor: Record<SystemStatus, string> = statusColours;

@@ -6,6 +6,7 @@ import { systemCategories } from '../../../shared/api/systems';
 import { statusGroups, summarizeStatuses, statusGroupSchema } from '../../../shared/api/system-views';
 import { exportSystemsUrl, type BoardSystem } from '../../api/systems';
 import { RequirePermission } from '../../auth/RequirePermission';
+import { useFirstPaintDone } from '../../app/first-paint';
 import { can, useMe } from '../../auth/me';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -37,7 +38,7 @@ function SystemsBoard() {
   const { t } = useTranslation();
   const me = useMe();
   const manage = can(me, 'systems.manage');
-  const { dateTime, locale } = useFormat();
+  const { dateTime } = useFormat();
   const board = useBoard();
   const { filter, view, page, update } = useBoardParams();
   const [search, setSearch] = useState(filter.q);
@@ -48,11 +49,13 @@ function SystemsBoard() {
   const all = board.data;
   const names = useMemo(() => new Map((all ?? []).map((s) => [s.id, s.name])), [all]);
   const shown = useMemo(
-    () => filterSystems(all ?? [], { ...filter, q }, (s: BoardSystem) => t(`systems.categories.${s.category}`)).sort(urgencyOrder(locale)),
+    () => filterSystems(all ?? [], { ...filter, q }, (s: BoardSystem) => t(`systems.categories.${s.category}`)).sort(urgencyOrder()),
     // The filter object is new on every render; its fields are what matter.
-    [all, filter.group, filter.tier, filter.category, q, t, locale],
+    [all, filter.group, filter.tier, filter.category, q, t],
   );
   const summary = useMemo(() => summarizeStatuses(all ?? []), [all]);
+  // The server drew this board first (its first paint): swapped for this one once it is drawn.
+  useFirstPaintDone(!board.isPending);
   const graph = useMemo(() => (view === 'graph' && shown.length <= MAX_DRAWN ? graphOf(shown, all ?? []) : null), [view, shown, all]);
   const listModel = useMemo(() => (view === 'graph' ? graphOf(shown, all ?? []) : null), [view, shown, all]);
 

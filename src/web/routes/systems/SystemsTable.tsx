@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BoardSystem } from '../../api/systems';
 import { useFormat } from '../../i18n/format';
-import { PAGE_SIZE } from './board-params';
+import { boardPage, PAGE_SIZE } from '../../../shared/system-board';
 import { usePercent } from './format';
 import { StatusWord } from './status-style';
 import classes from './SystemsTable.module.css';
@@ -34,9 +34,7 @@ export function SystemsTable({ systems, names, page, onPage }: SystemsTableProps
   const { t } = useTranslation();
   const { number } = useFormat();
   const percent = usePercent();
-  const pages = Math.max(1, Math.ceil(systems.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const rows = systems.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const { current, pages, rows } = boardPage(systems, page);
   const link = (id: string) => (
     <SystemLink key={id} id={id}>
       {names.get(id) ?? id}

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardSystem } from '../../api/systems';
+import { boardSystem } from '../../../../test/helpers/board-system';
 import { graphOf, neighbourhoodOf } from './graph-model';
 
-const system = (id: string, dependsOn: BoardSystem['dependsOn'] = [], impactedBy: string[] = []): BoardSystem => ({
-  id,
-  name: id.toUpperCase(),
-  tier: 1,
-  audience: 'staff',
-  publicName: null,
-  status: impactedBy.length ? 'major_outage' : 'operational',
-  own: 'operational',
-  impactedBy,
-  degradedBy: [],
-  since: null,
-  category: 'other',
-  ownerName: null,
-  uptime: { day: null, month: null },
-  dependsOn,
-});
+const system = (id: string, dependsOn: BoardSystem['dependsOn'] = [], impactedBy: string[] = []): BoardSystem =>
+  boardSystem({ id, dependsOn, impactedBy, status: impactedBy.length ? 'major_outage' : 'operational' });
 
 // sis ← lms ← gradebook ← state; sso ← lms; email ← sso (soft); printers stands alone.
 const all = [

@@ -1,6 +1,9 @@
-import type { Me } from '../auth/me';
-import type { Permission } from '../auth/permissions';
+import type { Permission } from './permissions';
 
+/**
+ * The signed-in navigation, by group: the web app draws it (NavLinks) and the server draws the same
+ * on a page it renders first (the systems board's first paint).
+ */
 export type NavLabel =
   | 'nav.home'
   | 'nav.people'
@@ -77,8 +80,8 @@ const groups: NavGroup[] = [
 ];
 
 /** The navigation this account may use; the server refuses the rest whatever the menu shows. */
-export function navFor(me: Me): NavGroup[] {
+export function navFor(held: readonly string[]): NavGroup[] {
   return groups
-    .map((g) => ({ ...g, items: g.items.filter((i) => !i.anyOf || i.anyOf.some((p) => me.permissions.includes(p))) }))
+    .map((g) => ({ ...g, items: g.items.filter((i) => !i.anyOf || i.anyOf.some((p) => held.includes(p))) }))
     .filter((g) => g.items.length > 0);
 }
