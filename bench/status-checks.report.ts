@@ -75,14 +75,25 @@ export function printTable(results: RunResult[]): void {
         `${(bytes / 1000 / reference.dashboardKb).toFixed(3)}×`,
         pass(bytes / 1000 < goals.dashboardKb),
       ]);
+      const cold = r.browser.coldMs ?? [ms];
+      const spread = cold.length > 1 ? ` (median of ${cold.length}: ${Math.min(...cold).toFixed(0)}–${Math.max(...cold).toFixed(0)})` : '';
       rows.push([
         run,
         'dashboard first load in a browser, to the board on screen',
         '-',
         `< ${goals.dashboardMs} ms`,
-        `${ms.toFixed(0)} ms`,
+        `${ms.toFixed(0)} ms${spread}`,
         '-',
         pass(ms < goals.dashboardMs),
+      ]);
+      rows.push([
+        run,
+        'dashboard first load, to the app’s own board (filters and search working)',
+        '-',
+        '-',
+        `${r.browser.appMs.toFixed(0)} ms`,
+        '-',
+        '-',
       ]);
       rows.push([run, 'dashboard on a later visit (files and compiled code cached)', '-', '-', `${repeatMs.toFixed(0)} ms`, '-', '-']);
       if (r.firstBrowser && typeof r.firstBrowser !== 'string')
@@ -97,6 +108,6 @@ export function printTable(results: RunResult[]): void {
         for (const x of r.browser.resources) console.log(`  ${(x.bytes / 1000).toFixed(1).padStart(7)} KB  ${x.path}`);
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
   console.log(
-    'Measured: the `districtops serve` process alone (CPU and RSS from /proc). Dashboard: /systems opened in chromium with a cold cache and a session, timed to the frame that paints its first row, after the measured window, while the server runs its checks (the board was opened once before the window, right after the server started: that load is shown apart, and the window’s memory includes what serving the board holds); bytes are everything the page fetched (HTML, JavaScript, CSS, translations, API) as received. The browser shares this machine’s cores with the server and the database. The API answer alone (the first after start) is shown beside it.',
+    'Measured: the `districtops serve` process alone (CPU and RSS from /proc). Dashboard: /systems opened in chromium with a cold cache and a session, timed to the frame that paints its first row (the server draws the board into its HTML; the app then takes its place, timed apart), after the measured window, several times in a fresh browser each (the median is the figure), while the server runs its checks (the board was opened once before the window, right after the server started: that load is shown apart, and the window’s memory includes what serving the board holds); bytes are everything the page fetched (HTML, JavaScript, CSS, translations, API) as received. The browser shares this machine’s cores with the server and the database. The API answer alone (the first after start) is shown beside it.',
   );
 }

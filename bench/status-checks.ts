@@ -5,7 +5,9 @@
  * and the dashboard's first load in chromium (bench/status-checks.browser.ts). The checked server is
  * another process. Usage:
  *
- *   npm run bench -- status-checks [--minutes 5] [--warmup 60] [--checks 1000,10000] [--db pglite,postgres] [--pg-url URL]
+ *   npm run bench -- status-checks [--minutes 5] [--warmup 60] [--checks 1000,10000] [--db pglite,postgres] [--pg-url URL] [--loads 5]
+ *
+ * --loads: how many first loads of the dashboard, each in a fresh browser, after the window (the median is reported).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +23,7 @@ import { createAccount } from '../src/server/platform/auth/accounts.service';
 import { checkSpecSchema } from '../src/shared/api/systems';
 import { reservePort } from '../test/helpers/port';
 import { waitForHealth } from '../test/helpers/server-process';
-import { loadBoardInBrowser, type BrowserLoad } from './status-checks.browser';
+import { coldLoads, loadBoardInBrowser, type BrowserLoad } from './status-checks.browser';
 import { printTable, reference } from './status-checks.report';
 
 interface Options {
@@ -30,6 +32,7 @@ interface Options {
   checks: number[];
   engines: ('pglite' | 'postgres')[];
   pgUrl: string;
+  loads: number;
 }
 
 function parseArgs(args: string[]): Options {
@@ -43,11 +46,12 @@ function parseArgs(args: string[]): Options {
     checks: (get('checks') ?? '1000,10000').split(',').map(Number),
     engines: (get('db') ?? 'pglite,postgres').split(',') as Options['engines'],
     pgUrl: get('pg-url') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+    loads: Math.max(1, Number(get('loads') ?? 5)),
   };
 }
 
 /** The checked server: node:http on loopback, in its own process. */
-async function startTarget(): Promise<{ url: string; stop(): void }> {
+export async function startTarget(): Promise<{ url: string; stop(): void }> {
   const code = `const s = require('node:http').createServer((q, r) => r.end('ok')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
@@ -63,7 +67,7 @@ interface Scratch {
   drop(): Promise<void>;
 }
 
-async function openScratch(engine: Options['engines'][number], pgUrl: string): Promise<Scratch> {
+export async function openScratch(engine: Options['engines'][number], pgUrl: string): Promise<Scratch> {
   if (engine === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dops-bench-'));
     // Opened the way the server opens DATA_DIR (its pgdata inside), so the server finds the seed.
@@ -92,7 +96,7 @@ async function openScratch(engine: Options['engines'][number], pgUrl: string): P
 }
 
 /** N systems, one HTTP check each, a tenth of them depending on one of the first ten (a real graph has edges). */
-async function seed(db: Db, n: number, url: string): Promise<string> {
+export async function seed(db: Db, n: number, url: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>("INSERT INTO districts (name) VALUES ('Bench District') RETURNING id");
   const districtId = rows[0]!.id;
   const ids = Array.from({ length: n }, (_, i) => `sys-${i}`);
@@ -127,7 +131,7 @@ async function seed(db: Db, n: number, url: string): Promise<string> {
 const serverEntry = 'dist/server/entry.js';
 
 /** The node options `npm start` gives the server (package.json's start script), so the bench runs it as users do. */
-function startNodeOptions(): string[] {
+export function startNodeOptions(): string[] {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/);
   return words.slice(words.indexOf('node') + 1, words.indexOf('bin/districtops.js')).filter((w) => w.startsWith('--'));
@@ -264,7 +268,7 @@ async function runOne(engine: Options['engines'][number], n: number, o: Options,
     // A CIO opening the dashboard for the first time, in a browser with nothing cached, while the
     // server runs its checks (someone else opened it earlier): the whole page, as they see it. After
     // the CPU and memory window, which it would skew (a page load is not the steady state those figures are about).
-    const browser = n <= 1000 ? await loadBoardInBrowser(base, cookie, /^System sys-/) : undefined;
+    const browser = n <= 1000 ? await coldLoads(base, cookie, /^System sys-/, o.loads) : undefined;
     const cpuPercent = (cpu / seconds) * 100;
     process.stdout.write(`${cpuPercent.toFixed(1)}% CPU, ${lateness.runs} runs\n`);
     return {
