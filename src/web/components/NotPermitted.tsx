@@ -1,6 +1,7 @@
 import { Anchor, Paper, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useFirstPaintDone } from '../app/first-paint';
 import { PageHeader } from './PageHeader';
 
 /**
@@ -9,6 +10,8 @@ import { PageHeader } from './PageHeader';
  */
 export function NotPermitted() {
   const { t } = useTranslation();
+  // A page the server drew (its roles allowed it a moment ago) gives way at once to this answer.
+  useFirstPaintDone(true);
   return (
     <>
       <PageHeader title={t('notPermitted.title')} />
