@@ -113,8 +113,8 @@ export function publicRoutes(runtime: SystemsRuntime): FastifyPluginAsyncZod {
         schema: { tags: ['systems'], summary: 'Prometheus metrics: check results, latencies, system status, scheduler lateness' },
       },
       async (req, reply) => {
-        const text = await renderMetrics(db, req.actor!.districtId, runtime);
-        return reply.type('text/plain; version=0.0.4; charset=utf-8').send(text);
+        const metrics = await renderMetrics(db, req.actor!.districtId, runtime);
+        return reply.type('text/plain; version=0.0.4; charset=utf-8').send(metrics);
       },
     );
   };
