@@ -67,11 +67,13 @@ export function withFirstPaint(index: string, page: FirstPaintPage, body: Html, 
   const stylesheets = index.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
   let out = index;
   for (const link of stylesheets) out = out.replace(link, '');
+  // Replaced by functions: a replacement string reads `$&` and `$'` in what people typed as patterns.
   return out
-    .replace('<html lang="en">', `<html lang="${page.language}">`)
-    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+    .replace('<html lang="en">', () => `<html lang="${page.language}">`)
+    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
     .replace(
       '<div id="root">',
-      `<div id="first-paint" data-path="${escapeHtml(path)}"><style>${firstPaintStyle}</style>${body.value}</div>${stylesheets.join('')}<div id="root" hidden>`,
+      () =>
+        `<div id="first-paint" data-path="${escapeHtml(path)}"><style>${firstPaintStyle}</style>${body.value}</div>${stylesheets.join('')}<div id="root" hidden>`,
     );
 }

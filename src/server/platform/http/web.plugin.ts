@@ -75,7 +75,7 @@ export const webPlugin = fp<WebOptions>(
       return reply.sendFile('index.html'); // no-cache: setHeaders above
     };
 
-    // Pages the server draws first are routes of their own, so the HTML is compressed like any answer.
+    // Pages the server draws first (first-paint.ts): a route each, which draws the page when it may.
     for (const [pathname, paint] of Object.entries(hasWeb ? (opts.firstPaints ?? {}) : {})) {
       app.get(pathname, async (req, reply) => {
         const session = req.cookies[SESSION_COOKIE];

@@ -49,7 +49,7 @@ beforeAll(async () => {
     tier: 3
     dependsOn: [{ id: sso, kind: soft }]
   - id: phones
-    name: Phones
+    name: "Phones $& $' $$ lines"
     category: phones
     tier: 2
     checks: [{ type: tcp, host: 127.0.0.1, port: 9, interval: 60s }]
@@ -101,9 +101,13 @@ describe('the systems board drawn into its HTML (first paint)', () => {
   });
 
   it('escapes what people typed: a system named with markup is text, never a tag', async () => {
-    const paint = firstPaint((await open(it_)).body)!;
+    const res = await open(it_);
+    const paint = firstPaint(res.body)!;
     expect(paint).toContain('District &lt;b&gt;website&lt;/b&gt; &amp; blog');
     expect(paint).not.toContain('<b>website</b>');
+    // Nor read as a replacement pattern while the page is put together.
+    expect(paint).toContain(`Phones $&amp; $&#39; $$ lines`);
+    expect(res.body.match(/<div id="root"/g)).toHaveLength(1);
   });
 
   it('shows the same rows as the app for the URL’s filters and page, and the graph view is left to the app', async () => {
