@@ -51,7 +51,7 @@ function parseArgs(args: string[]): Options {
 }
 
 /** The checked server: node:http on loopback, in its own process. */
-export async function startTarget(): Promise<{ url: string; stop(): void }> {
+async function startTarget(): Promise<{ url: string; stop(): void }> {
   const code = `const s = require('node:http').createServer((q, r) => r.end('ok')); s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
   const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
@@ -67,7 +67,7 @@ interface Scratch {
   drop(): Promise<void>;
 }
 
-export async function openScratch(engine: Options['engines'][number], pgUrl: string): Promise<Scratch> {
+async function openScratch(engine: Options['engines'][number], pgUrl: string): Promise<Scratch> {
   if (engine === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dops-bench-'));
     // Opened the way the server opens DATA_DIR (its pgdata inside), so the server finds the seed.
@@ -96,7 +96,7 @@ export async function openScratch(engine: Options['engines'][number], pgUrl: str
 }
 
 /** N systems, one HTTP check each, a tenth of them depending on one of the first ten (a real graph has edges). */
-export async function seed(db: Db, n: number, url: string): Promise<string> {
+async function seed(db: Db, n: number, url: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>("INSERT INTO districts (name) VALUES ('Bench District') RETURNING id");
   const districtId = rows[0]!.id;
   const ids = Array.from({ length: n }, (_, i) => `sys-${i}`);
@@ -131,7 +131,7 @@ export async function seed(db: Db, n: number, url: string): Promise<string> {
 const serverEntry = 'dist/server/entry.js';
 
 /** The node options `npm start` gives the server (package.json's start script), so the bench runs it as users do. */
-export function startNodeOptions(): string[] {
+function startNodeOptions(): string[] {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/);
   return words.slice(words.indexOf('node') + 1, words.indexOf('bin/districtops.js')).filter((w) => w.startsWith('--'));

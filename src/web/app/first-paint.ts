@@ -9,7 +9,7 @@ import { useLayoutEffect } from 'react';
 const paint = typeof document === 'undefined' ? null : document.getElementById('first-paint');
 
 /** The path the server drew, if it drew one. */
-export const firstPaintPath = paint?.dataset.path;
+const firstPaintPath = paint?.dataset.path;
 
 /** However the app fares, the visitor never waits on a hidden app longer than this. */
 const GIVE_UP_MS = 15_000;

@@ -2,8 +2,6 @@ import { useSearchParams } from 'react-router';
 import { readBoardParams } from '../../../shared/system-board';
 import { useQueryUpdate } from '../../components/useQueryUpdate';
 
-export { PAGE_SIZE, filterSystems, hasFilter, urgencyOrder, type BoardFilter } from '../../../shared/system-board';
-
 type Key = 'q' | 'status' | 'tier' | 'category' | 'view' | 'page';
 /** Values the URL leaves out. */
 const BOARD_DEFAULTS: Partial<Record<Key, string | number>> = { page: 1, view: 'board' };
