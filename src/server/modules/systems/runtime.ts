@@ -2,7 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
 import type { JobQueue } from '../../platform/jobs';
 import { createLeaderElection } from './checks/leader';
-import { createScheduler, type CheckScheduler } from './checks/scheduler';
+import { createScheduler } from './checks/scheduler';
+import type { CheckScheduler } from './checks/scheduler-types';
 import { evaluateDistrict } from './status/evaluate-district';
 
 /** The running module: the check scheduler, the status evaluation and their periodic sweeps. */
