@@ -18,10 +18,10 @@ const SPREAD_PER_CHECK_MS = 20;
 const EVALUATE_EVERY_MS = 1000;
 // In real time, checks start on a half-second grid: those due within the same half second start
 // together, and the process wakes once for them (their connections, answers and the batch of
-// results that records them come in one burst) rather than once each. On this 2-core VM a check's
-// CPU is mostly the waking (caches and the vCPU gone cold since the last one): 1,000 checks a
-// minute took ~0.9 ms of CPU each, one every 60 ms; ~0.5 ms when eight start together every
-// 500 ms (docs/ARCHITECTURE.md, "Systems & status speed"). A run is at most 500 ms later than its
+// results that records them come in one burst) rather than once each. On a small VM a check's
+// CPU is mostly the waking (caches and the vCPU gone cold since the last one): the bench's 1,000
+// checks a minute, one every 20 ms, took ~0.9 ms of CPU each; ~0.5 ms on the grid
+// (docs/ARCHITECTURE.md, "Systems & status speed"). A run is at most 500 ms later than its
 // interval asks; lateness is measured against the grid time, when the check was due to start.
 const SLOT_MS = 500;
 
