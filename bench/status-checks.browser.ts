@@ -23,16 +23,17 @@ export interface BrowserLoad {
   resources: { path: string; bytes: number }[];
 }
 
-/** How long a just-launched browser is left before the load: its own start-up work is done by then (measured: ~1 s). */
+/** How long a just-launched browser is left before the load, for its own start-up work to end. */
 const SETTLE_MS = 2000;
 
 /**
  * The systems board's first load as a CIO would see it: a browser with a cold cache (a new
- * profile) and a session, opening /systems. The browser is already open, as a CIO's is: the
- * load waits for a just-launched one to finish starting (SETTLE_MS), whose processes would
- * otherwise share the two cores with the page (`settle: false` measures that apart). Times the board's first rows on screen and sums what
- * came over the wire for the whole load: HTML, JavaScript, CSS, translations and the API. Needs
- * Debian's chromium (the browser tests' own); without it the bench says so and skips this figure.
+ * profile) and a session, opening /systems. The browser is already open, as a CIO's is: the load
+ * waits for a just-launched one to finish starting (SETTLE_MS), whose processes would otherwise
+ * share the two cores with the page (~85 ms later to the first row; `settle: false` measures
+ * that apart). Times the board's first rows on screen and sums what came over the wire for the
+ * whole load: HTML, JavaScript, CSS, translations and the API. Needs Debian's chromium (the
+ * browser tests' own); without it the bench says so and skips this figure.
  */
 export async function loadBoardInBrowser(base: string, cookie: string, systemName: RegExp, settle = true): Promise<BrowserLoad | string> {
   if (!fs.existsSync(chromiumPath)) return `no browser at ${chromiumPath} (apt-get install chromium)`;
